@@ -1,0 +1,52 @@
+# Two commands do everything on a fresh machine: `make site` and `make test`.
+# Each installs what it needs, idempotently.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+TSTAMP  := $(VENV)/.installed-test
+SYSSTAMP := $(VENV)/.system-packages
+export NO_MKDOCS_2_WARNING := 1
+
+# Debian packages: Pango for WeasyPrint, fonts, poppler (pdftoppm), Ghostscript's CMYK profile,
+# Chromium for screenshots and browser tests. Installed only when missing.
+DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils libgs-common chromium
+
+.PHONY: site test venv system check serve bench clean
+
+$(SYSSTAMP):
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "Missing Debian packages:$$missing (run: sudo apt-get install$$missing)"; fi; \
+	fi
+	@mkdir -p $(VENV) && touch $@
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(TSTAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@
+
+venv: $(STAMP) $(SYSSTAMP)
+
+site: $(STAMP) $(SYSSTAMP)
+	$(BIN)/cpsites build
+
+test: $(TSTAMP) $(SYSSTAMP)
+	$(BIN)/python -m pytest -q
+
+check: $(STAMP)
+	$(BIN)/cpsites check
+
+serve: $(STAMP)
+	$(BIN)/cpsites serve
+
+clean:
+	rm -rf site .cache
