@@ -1,0 +1,175 @@
+"""Build the portal and every department into a temporary folder, then swap it in (atomic).
+
+A failed or interrupted build leaves the previous site/ exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cpsites.errors import ContentError, Problem
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@dataclass
+class BuildResult:
+    name: str
+    ok: bool
+    pages: int = 0
+    seconds: float = 0.0
+    messages: list[str] = field(default_factory=list)
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs warnings and errors so we can show them as plain messages."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        msg = record.getMessage()
+        if "Aborted with" in msg:
+            return
+        self.records.append(msg)
+
+
+def build_one(config_file: Path, site_dir: Path, name: str) -> BuildResult:
+    """Run one strict MkDocs build (all three languages) in this process."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    start = time.perf_counter()
+    handler = _Collect()
+    root_logger = logging.getLogger("mkdocs")
+    root_logger.addHandler(handler)
+    old_level = root_logger.level
+    root_logger.setLevel(logging.WARNING)
+    try:
+        cfg = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        build(cfg)
+        pages = sum(1 for _ in site_dir.rglob("index.html"))
+        return BuildResult(name, True, pages, time.perf_counter() - start)
+    except (Abort, PluginError, ConfigurationError, ContentError) as exc:
+        messages = [_explain(m, config_file) for m in handler.records]
+        text = str(exc).strip()
+        if text and not text.startswith("Aborted with"):
+            messages.append(_explain(text.removeprefix("cpsites: the content has problems:\n"), config_file))
+        return BuildResult(name, False, 0, time.perf_counter() - start, messages or [text])
+    except Exception as exc:  # a bug of ours, not of the content: say so, with where to look
+        import traceback
+
+        detail = "".join(traceback.format_exception(exc)) if os.environ.get("CPSITES_DEBUG") else ""
+        return BuildResult(name, False, 0, time.perf_counter() - start,
+                           [f"{config_file}: internal error while building {name}: {type(exc).__name__}: {exc}"
+                            " (this is a bug in cpsites, not in your content; set CPSITES_DEBUG=1 for details)"
+                            + ("\n" + detail if detail else "")])
+    finally:
+        root_logger.removeHandler(handler)
+        root_logger.setLevel(old_level)
+
+
+def _explain(message: str, config_file: Path) -> str:
+    """Turn MkDocs' wording into paths a press officer can open."""
+    docs = config_file.parent / "docs"
+    rel = os.path.relpath(docs, Path.cwd())
+    import re
+
+    m = re.match(r"Doc file '([^']+)' contains a link '([^']+)', but the target '?([^']*)'? is not found", message)
+    if m:
+        return (f"{rel}/{m.group(1)}: the link '{m.group(2)}' points to a page that does not exist; "
+                "fix the file name in the link or remove the link")
+    m = re.match(r"Doc file '([^']+)' contains a link '([^']+)', but the target is not found", message)
+    if m:
+        return (f"{rel}/{m.group(1)}: the link '{m.group(2)}' points to a page that does not exist; "
+                "fix the file name in the link or remove the link")
+    return message
+
+
+def targets(repo: Path, depts: list[str] | None) -> list[tuple[str, Path, str]]:
+    """(name, config file, output sub-folder) for the portal and the chosen departments."""
+    from cpsites.content import site_dirs
+
+    out = [("portal", repo / "mkdocs.yml", "")]
+    known = {d.name: d for d in site_dirs(repo)}
+    for slug in depts or sorted(known):
+        if slug not in known:
+            raise ContentError(Problem(f"sites/{slug}", 0,
+                                       f'there is no department "{slug}"; known: {", ".join(sorted(known))}'))
+        out.append((slug, known[slug] / "mkdocs.yml", slug))
+    return out
+
+
+def _worker(args: tuple[str, str, str]) -> BuildResult:
+    name, config_file, site_dir = args
+    return build_one(Path(config_file), Path(site_dir), name)
+
+
+def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int | None = None,
+              progress=None) -> list[BuildResult]:
+    """Build into a fresh temporary folder beside `out`; swap it in only if every build succeeded."""
+    repo = repo.resolve()
+    out = out.resolve()
+    plan = targets(repo, depts)
+    tmp = out.parent / f".{out.name}.building-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    results: list[BuildResult] = []
+    try:
+        # The portal cleans its output folder, so it goes first; departments go into sub-folders.
+        portal = plan[0]
+        results.append(build_one(portal[1], tmp, portal[0]))
+        if progress:
+            progress(results[-1])
+        work = [(name, str(cfg), str(tmp / sub)) for name, cfg, sub in plan[1:]]
+        jobs = jobs or min(len(work), os.cpu_count() or 1) or 1
+        if jobs > 1 and len(work) > 1:
+            import multiprocessing as mp
+
+            # processes, not threads: mkdocs-static-i18n monkey-patches MkDocs during a build
+            with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
+                for result in pool.map(_worker, work):
+                    results.append(result)
+                    if progress:
+                        progress(result)
+        else:
+            for w in work:
+                results.append(_worker(w))
+                if progress:
+                    progress(results[-1])
+        if depts:
+            # a partial build keeps the other departments of the previous site
+            _carry_over(out, tmp, keep={sub for _, _, sub in plan[1:]})
+        if all(r.ok for r in results):
+            _swap(tmp, out)
+        return results
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _carry_over(old: Path, new: Path, keep: set[str]) -> None:
+    if not old.is_dir():
+        return
+    from cpsites.content import site_dirs  # noqa: F401
+
+    for child in old.iterdir():
+        if child.is_dir() and (child / "index.html").is_file() and child.name not in keep \
+                and not (new / child.name).exists() and (Path("sites") / child.name).is_dir():
+            shutil.copytree(child, new / child.name)
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Replace `out` by `new` with renames only, so readers never see a half-written site."""
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    if out.exists():
+        os.replace(out, old)
+    os.replace(new, out)
+    shutil.rmtree(old, ignore_errors=True)

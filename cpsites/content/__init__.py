@@ -1,0 +1,51 @@
+"""The content model: a department folder read into typed objects. Knows nothing of MkDocs or print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cpsites.content.department import Department, load_department
+from cpsites.content.news import NewsPost, load_news
+from cpsites.errors import ContentError, Problem
+
+
+@dataclass
+class Site:
+    """Everything a department publishes, loaded and validated."""
+
+    root: Path
+    department: Department
+    news: list[NewsPost] = field(default_factory=list)
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def slug(self) -> str:
+        return self.department.slug
+
+
+def load_site(root: Path) -> Site:
+    """Load a department folder (sites/<slug>); raises ContentError listing every problem found."""
+    root = Path(root)
+    problems: list[Problem] = []
+    department = None
+    try:
+        department = load_department(root)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+    news: list[NewsPost] = []
+    try:
+        news = load_news(root / "docs")
+    except ContentError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    return Site(root=root, department=department, news=news)
+
+
+def site_dirs(repo: Path) -> list[Path]:
+    """Every department folder under sites/, sorted by slug."""
+    return sorted(p for p in (repo / "sites").iterdir() if (p / "department.yml").is_file())

@@ -1,0 +1,138 @@
+"""Shared schema pieces: localized text, strict models, and pydantic errors in plain words."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from cpsites.content.source import line_of
+from cpsites.errors import ContentError, Problem, display_path
+from cpsites.i18n import DEFAULT_LANG, LANGS
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a typo such as `tilte:` must not silently drop a title."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(Strict):
+    """A text in az (required) and optionally ru and en."""
+
+    az: str
+    ru: str | None = None
+    en: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_string_is_az(cls, value: Any) -> Any:
+        # "name: Ganja" is accepted as the same text in every language.
+        if isinstance(value, str):
+            return {"az": value}
+        return value
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang, None) or self.az
+
+    def has(self, lang: str) -> bool:
+        return bool(getattr(self, lang, None))
+
+
+class FullText(Text):
+    """A text that must exist in all three languages (names of departments, ranks, ...)."""
+
+    ru: str
+    en: str
+
+
+M = TypeVar("M", bound=BaseModel)
+
+_HINTS = {
+    "missing": "is missing; add it",
+    "extra_forbidden": "is not a known field",
+    "string_type": "must be text",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "float_parsing": "must be a number",
+    "date_from_datetime_parsing": "is not a valid date; write it as YYYY-MM-DD",
+    "date_parsing": "is not a valid date; write it as YYYY-MM-DD",
+    "date_type": "is not a valid date; write it as YYYY-MM-DD",
+    "datetime_parsing": "is not a valid date and time; write it as YYYY-MM-DD HH:MM",
+    "datetime_from_date_parsing": "is not a valid date and time; write it as YYYY-MM-DD HH:MM",
+    "datetime_type": "is not a valid date and time; write it as YYYY-MM-DD HH:MM",
+    "list_type": "must be a list (lines starting with '- ')",
+    "dict_type": "must be a group of 'key: value' lines",
+    "model_type": "must be a group of 'key: value' lines",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+}
+
+
+def validate(model: type[M], data: dict, path: Path, text: str, line_offset: int = 0) -> M:
+    """Validate `data` against `model`; every problem names the file, the line and a fix."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = [str(p) for p in err["loc"] if not str(p).startswith("function-")]
+            key = ".".join(loc) or "(file)"
+            line = line_of(text, loc) if loc else 0
+            if err["type"] == "missing":
+                line = line_of(text, loc[:-1]) if len(loc) > 1 else 0
+            if line:
+                line += line_offset
+            kind = err["type"]
+            if kind == "extra_forbidden":
+                known = list(model_fields_at(model, loc[:-1]))
+                close = difflib.get_close_matches(loc[-1], known, n=1)
+                hint = f"did you mean `{close[0]}:`?" if close else f"known fields: {', '.join(known)}"
+                msg = f"unknown field `{loc[-1]}`; {hint}"
+            elif kind in _HINTS:
+                value = err.get("input")
+                shown = f' "{value}"' if isinstance(value, (str, int, float)) and kind != "missing" else ""
+                msg = f"`{key}`{shown} {_HINTS[kind]}"
+            elif kind == "value_error":
+                msg = f"`{key}`: {err['msg'].removeprefix('Value error, ')}"
+            else:
+                msg = f"`{key}`: {err['msg']}"
+            problems.append(Problem(display_path(path), line, msg))
+        raise ContentError(problems) from None
+
+
+def model_fields_at(model: type[BaseModel], loc: list[str]) -> list[str]:
+    """Names of the fields of the (nested) model at `loc`, for 'did you mean' hints."""
+    current: Any = model
+    for part in loc:
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return []
+        ann = fields[part].annotation
+        args = getattr(ann, "__args__", ()) or ()
+        candidates = [ann, *args]
+        current = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def lang_of(path: Path) -> str | None:
+    """'open-day.ru.md' -> 'ru'; None when the file has no language suffix."""
+    parts = path.name.split(".")
+    if len(parts) >= 3 and parts[-2] in LANGS:
+        return parts[-2]
+    return None
+
+
+def base_name(path: Path) -> str:
+    """'2026-11-20-open-day.ru.md' -> '2026-11-20-open-day'."""
+    parts = path.name.split(".")
+    if len(parts) >= 3 and parts[-2] in LANGS:
+        return ".".join(parts[:-2])
+    return path.stem
+
+
+__all__ = ["Strict", "Text", "FullText", "validate", "lang_of", "base_name", "DEFAULT_LANG"]

@@ -1,0 +1,105 @@
+"""Reading content files: strict UTF-8, YAML with line numbers, Markdown front matter."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cpsites.errors import ContentError
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+
+
+def read_text(path: Path) -> str:
+    """The file as text; non-UTF-8 or empty files are content errors, not tracebacks."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError.at(path, "file not found") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError.at(
+            path,
+            "the file is not saved as UTF-8 text; save it again with the UTF-8 encoding "
+            "(in your editor: Save As, Encoding: UTF-8)",
+            line,
+        ) from None
+    if not text.strip():
+        raise ContentError.at(path, "the file is empty; write its content or delete the file")
+    return text
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
+    """YAML to Python; syntax errors name the line (first_line shifts front-matter lines)."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + first_line) if mark else 0
+        what = (exc.problem or "invalid YAML").strip()
+        raise ContentError.at(
+            path,
+            f"the YAML is not valid ({what}); check indentation and that text with a colon "
+            "is put in quotes",
+            line,
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - very rare non-marked errors
+        raise ContentError.at(path, f"the YAML is not valid ({exc})") from None
+
+
+def load_yaml_file(path: Path) -> tuple[dict, str]:
+    """A YAML data file that must hold a mapping; returns (data, text) so callers can find lines."""
+    text = read_text(path)
+    data = parse_yaml(text, path)
+    if not isinstance(data, dict):
+        raise ContentError.at(path, "the file must hold 'key: value' lines at the top level", 1)
+    return data, text
+
+
+def split_front_matter(path: Path) -> tuple[dict, str, int, str]:
+    """(front matter, Markdown body, line where the body starts, whole text) of a Markdown file."""
+    text = read_text(path)
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 1, text
+    meta = parse_yaml(match.group(1) or "", path, first_line=2) or {}
+    if not isinstance(meta, dict):
+        raise ContentError.at(path, "the front matter between the --- lines must be 'key: value' lines", 2)
+    body_line = text[: match.end()].count("\n") + 1
+    return meta, text[match.end():], body_line, text
+
+
+def line_of(text: str, dotted_key: str | tuple | list, default: int = 0) -> int:
+    """Best-effort line of a (possibly nested) key in YAML text: 'chief.name' or ('phones', 'duty')."""
+    keys = dotted_key.split(".") if isinstance(dotted_key, str) else [str(k) for k in dotted_key]
+    lines = text.splitlines()
+    start, indent = 0, -1
+    found = default
+    for key in keys:
+        if key.isdigit():  # list item: the n-th "- " below the current key
+            wanted, seen = int(key), -1
+            for i in range(start, len(lines)):
+                stripped = lines[i].lstrip()
+                cur = len(lines[i]) - len(stripped)
+                if stripped and cur <= indent and i > start:
+                    break
+                if stripped.startswith("- ") or stripped == "-":
+                    seen += 1
+                    if seen == wanted:
+                        found, start, indent = i + 1, i, cur
+                        break
+            continue
+        pattern = re.compile(rf"^(\s*)(- )?['\"]?{re.escape(key)}['\"]?\s*:")
+        for i in range(start, len(lines)):
+            m = pattern.match(lines[i])
+            if m and len(m.group(1)) > indent - (2 if m.group(2) else 0):
+                found, start, indent = i + 1, i, len(m.group(1))
+                break
+        else:
+            return found or default
+    return found

@@ -1,0 +1,55 @@
+"""Pages our plugin generates for the language being built (listings, officer pages, feeds...).
+
+mkdocs-static-i18n rebuilds the whole site once per language; each pass we add this language's
+pages to the Files it handed us, with the language prefix in dest_uri (az at the root).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from cpsites.i18n import prefix
+
+
+class Generator:
+    """Adds generated pages and files for one language pass and remembers their template data."""
+
+    def __init__(self, config: MkDocsConfig, files: Files, lang: str):
+        self.config, self.files, self.lang = config, files, lang
+        self.data: dict[str, dict[str, Any]] = {}  # page url -> data for its template
+        self.added: list[File] = []
+
+    def page(self, src_uri: str, title: str, template: str, data: dict | None = None,
+             body: str = "", searchable: bool = False, description: str | None = None) -> str:
+        """A Markdown page at src_uri (e.g. 'news/page/2.md'); returns its site-relative URL."""
+        meta: dict[str, Any] = {"title": title, "template": template, "cp_generated": True}
+        if not searchable:
+            meta["search"] = {"exclude": True}
+        if description:
+            meta["description"] = description
+        text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + body
+        f = self._add(src_uri, text)
+        self.data[f.url] = data or {}
+        return f.url
+
+    def asset(self, src_uri: str, content: str | bytes) -> str:
+        """A non-page file (feed, JSON, .ics, .vcf) at the language prefix; returns its URL."""
+        return self._add(src_uri, content).url
+
+    def _add(self, src_uri: str, content: str | bytes) -> File:
+        existing = self.files.get_file_from_path(src_uri)
+        if existing is not None:
+            self.files.remove(existing)
+        f = File.generated(self.config, src_uri, content=content)
+        f.dest_uri = prefix(self.lang) + f.dest_uri
+        self.files.append(f)
+        self.added.append(f)
+        return f
+
+    def url(self, src_uri_or_path: str) -> str:
+        """URL of a page of this language given its language-free path ('news/x/' -> 'ru/news/x/')."""
+        return prefix(self.lang) + src_uri_or_path

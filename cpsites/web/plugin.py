@@ -1,0 +1,228 @@
+"""The cpsites MkDocs plugin: event methods stay thin and delegate.
+
+Runs in two modes: a department (a department.yml beside mkdocs.yml) or the portal (docs/ at the
+repository root). mkdocs-static-i18n re-runs the whole build once per language, so every event
+here happens three times; content is loaded once and each pass renders its own language.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import markdown
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from cpsites.content import Site, load_site, site_dirs
+from cpsites.content.department import load_department
+from cpsites.errors import ContentError
+from cpsites.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, UI, format_date, prefix, t
+from cpsites.web import news as news_pages
+from cpsites.web import search
+from cpsites.web.generated import Generator
+from cpsites.web.sanitize import clean
+
+log = logging.getLogger("mkdocs.plugins.cpsites")
+
+# Material's search worker has a content hash in its name; find it rather than hard-code it.
+import material as _material  # noqa: E402
+
+SEARCH_WORKER = "assets/javascripts/workers/" + next(
+    (Path(_material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js")).name
+
+NAV_TITLES = {
+    "home": {"az": "Ana səhifə", "ru": "Главная", "en": "Home"},
+    "news": UI["news"],
+    "about": {"az": "Haqqımızda", "ru": "О нас", "en": "About us"},
+    "handbook": {"az": "Mətbuat katibləri üçün", "ru": "Для пресс-секретарей", "en": "For press officers"},
+}
+# The department menu, in order; an entry shows only where its page exists (other modules add
+# their own entries through `extra_nav`).
+DEPARTMENT_NAV = [("home", "index.md"), ("news", "news/index.md")]
+TAIL_NAV = [("about", "about.md")]
+
+
+class CpsitesConfig(Config):
+    department_file = c.Type(str, default="department.yml")
+    news_page_size = c.Type(int, default=10)
+
+
+class CpsitesPlugin(BasePlugin[CpsitesConfig]):
+    """Generates news listings, feeds and per-language search; marks fallback pages."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.site: Site | None = None
+        self.portal_departments: list | None = None
+        self.gen: Generator | None = None
+        self.lang = DEFAULT_LANG
+        self.site_url = ""
+        self.home_blocks: list[str] = []  # templates other content types add to the home page
+        self.fallback_urls: set[str] = set()  # pages showing az text for a missing translation
+        self.not_found: dict[str, bytes] = {}
+        self.extra_nav: list[tuple[str, str, dict[str, str]]] = []
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _i18n(self, config: MkDocsConfig):
+        return config.plugins.get("i18n")
+
+    @property
+    def is_department(self) -> bool:
+        return self.site is not None
+
+    # -- events -----------------------------------------------------------------------------
+    @event_priority(-110)  # after mkdocs-static-i18n has chosen this pass's language
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        i18n = self._i18n(config)
+        self.lang = (i18n.current_language if i18n else None) or DEFAULT_LANG
+        root = Path(config.config_file_path).parent
+        try:
+            if self.site is None and (root / self.config.department_file).is_file():
+                self.site = load_site(root)
+            if self.site is None and self.portal_departments is None:
+                self.portal_departments = [load_department(d) for d in site_dirs(root)]
+        except ContentError as exc:
+            raise PluginError(f"cpsites: the content has problems:\n{exc}") from None
+        if self.site:
+            d = self.site.department
+            config.site_name = d.name.get(self.lang)
+            config.site_description = f"{t('site_of', self.lang)}: {d.name.get(self.lang)}"
+        else:
+            config.site_name = t("site_of", self.lang) + " — " + {
+                "az": "Azərbaycan polisi", "ru": "полиция Азербайджана", "en": "Azerbaijan police"}[self.lang]
+        self.site_url = (config.site_url or "/").rstrip("/") + "/"
+        return config
+
+    @event_priority(-200)  # after mkdocs-static-i18n's on_files: generated files need no source
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        gen = self.gen = Generator(config, files, self.lang)
+        if self.site:
+            news_pages.PAGE_SIZE = self.config.news_page_size
+            news_pages.generate(gen, self.site, self.site_url)
+            config.nav = self._nav(files)
+        # refresh the i18n plugin's per-language list, or generated pages miss the sitemap
+        i18n = self._i18n(config)
+        if i18n is not None:
+            i18n.i18n_files_per_language[self.lang] = files.documentation_pages()
+        return files
+
+    def _nav(self, files: Files) -> list[dict[str, str]]:
+        entries = DEPARTMENT_NAV + [(k, src) for k, src, _ in self.extra_nav] + TAIL_NAV
+        titles = {**NAV_TITLES, **{k: title for k, _, title in self.extra_nav}}
+        nav = []
+        for key, src in entries:
+            if files.get_file_from_path(src) is not None:
+                nav.append({titles[key].get(self.lang) or titles[key]["az"]: src})
+        return nav
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._is_fallback(page):
+            self.fallback_urls.add(page.url)
+            # the default-language text shown in place of a missing translation: keep it out of
+            # this language's search index (it is not in this language)
+            page.meta["search"] = {"exclude": True}
+        if self.site and page.file.src_uri == "index.md":
+            page.meta.setdefault("template", "cpsites/home.html")
+        if self.site and page.file.src_uri.startswith("news/") and not page.meta.get("cp_generated"):
+            page.meta.setdefault("template", "cpsites/post.html")
+        if not self.site and page.file.src_uri == "index.md":
+            page.meta.setdefault("template", "cpsites/portal.html")
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.meta.get("cp_generated"):
+            return html  # our own HTML, from our own templates and data
+        return clean(html)
+
+    @event_priority(0)  # after mkdocs-static-i18n's page context (priority 50)
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+        context["cp"] = self._page_context(page, config)
+        # the language switcher: the same page in the other language (every page exists in
+        # every language: translated, generated, or the default text as fallback)
+        alternate = [{"name": LANG_NAMES[lg], "lang": lg, "link": alt or "./"}
+                     for lg, alt in context["cp"]["alternates"].items()]
+        # mkdocs-static-i18n sets it as an attribute, which shadows the item: set both
+        config.extra["alternate"] = alternate
+        config.extra.alternate = alternate
+        return context
+
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+        # 404.html and sitemap.xml: no page, but the same language and strings
+        context["cp"] = self._page_context(None, config)
+        return context
+
+    def _is_fallback(self, page: Page) -> bool:
+        locale = getattr(page.file, "locale", None)
+        return locale is not None and locale != self.lang
+
+    def _page_context(self, page: Page | None, config: MkDocsConfig) -> dict[str, Any]:
+        lang = self.lang
+        path = ""
+        if page is not None:
+            path = page.url
+            if lang != DEFAULT_LANG and path.startswith(prefix(lang)):
+                path = path[len(prefix(lang)):]
+        alternates = {lg: prefix(lg) + path for lg in LANGS}
+        ctx: dict[str, Any] = {
+            "lang": lang,
+            "t": lambda key, **kw: t(key, lang, **kw),
+            "path": path,
+            "alternates": alternates,
+            "absolute": {lg: self.site_url + u for lg, u in alternates.items()},
+            "fallback": bool(page is not None and self._is_fallback(page)),
+            "search_base": prefix(lang).rstrip("/"),
+            "site_url": self.site_url,
+            "format_date": lambda d: format_date(d, lang),
+            "data": (self.gen.data.get(page.url, {}) if (self.gen and page is not None) else {}),
+            "search_worker": SEARCH_WORKER,
+            "fallback_urls": self.fallback_urls,
+            "feed_url": f"{prefix(lang)}news/rss.xml" if self.site else None,
+        }
+        if self.site:
+            d = self.site.department
+            ctx["department"] = d
+            ctx["news_url"] = prefix(lang) + "news/"
+            ctx["home_blocks"] = self.home_blocks
+            if page is not None and page.meta.get("chief_message"):
+                ctx["chief_message"] = clean(markdown.markdown(str(page.meta["chief_message"])))
+            ctx["latest_news"] = [news_pages.card(p, lang) for p in self.site.news[:3]]
+            ctx["portal_url"] = config.extra.get("cpsites_portal_url", "/")
+            if page is not None and page.file.src_uri.startswith("news/") and not page.meta.get("cp_generated"):
+                slug = page.file.src_uri.split("/")[1].rsplit(".", 1)[0]
+                post = next((p for p in self.site.news if p.slug == slug), None)
+                if post:
+                    ctx["post"] = news_pages.card(post, lang)
+        else:
+            ctx["departments"] = self.portal_departments or []
+        return ctx
+
+    def _each_language_pass(self, config: MkDocsConfig) -> None:
+        # Every pass writes the root 404.html, the last one wins: keep each language's own copy.
+        site_dir = Path(config.site_dir)
+        page = site_dir / "404.html"
+        if page.is_file():
+            self.not_found[self.lang] = page.read_bytes()
+            if self.lang != DEFAULT_LANG:
+                (site_dir / self.lang).mkdir(exist_ok=True)
+                (site_dir / self.lang / "404.html").write_bytes(self.not_found[self.lang])
+
+    def _after_all_languages(self, config: MkDocsConfig) -> None:
+        i18n = self._i18n(config)
+        if i18n is not None and i18n.building:
+            return  # an inner language pass; the outer pass finishes the job
+        site_dir = Path(config.site_dir)
+        if DEFAULT_LANG in self.not_found:
+            (site_dir / "404.html").write_bytes(self.not_found[DEFAULT_LANG])
+        search.split_index(site_dir)
+
+    # early: before mkdocs-static-i18n (-100) runs the other languages; late: after all of them
+    on_post_build = CombinedEvent(event_priority(0)(_each_language_pass),
+                                  event_priority(-200)(_after_all_languages))

@@ -1,0 +1,54 @@
+"""One search index per language.
+
+Material writes a single search/search_index.json with every language in it and a lunr setup
+that drops Azerbaijani words. We split it after the last language pass: search/ (az, lunr 'tr'
+which keeps ə, ş, ğ words), ru/search/, en/search/. Each language's pages point at their own
+index through the `base` of Material's __config block (see overrides/main.html).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from cpsites.i18n import DEFAULT_LANG, LANGS
+
+LUNR_LANG = {"az": ["tr"], "ru": ["ru"], "en": ["en"]}
+SEPARATOR = r"[\s\-,:!=\[\]()\"/.«»„“”]+"
+
+
+def az_fold_capitals(text: str) -> str:
+    # The search worker lowercases with toLowerCase(): "İ" becomes "i̇" (i + combining dot) and
+    # "I" becomes "i", both wrong for Azerbaijani. Folding these two letters in the index (and in
+    # the query, see cpsites.js) makes "icma" find "İcma" and "ışıq" find "Işıq".
+    return text.replace("İ", "i").replace("I", "ı")
+
+
+def split_index(site_dir: Path) -> dict[str, int]:
+    """Rewrite site_dir/search/search_index.json into one index per language; returns doc counts."""
+    src = site_dir / "search" / "search_index.json"
+    if not src.is_file():
+        return {}
+    index = json.loads(src.read_text("utf-8"))
+    per_lang: dict[str, list[dict]] = {lang: [] for lang in LANGS}
+    for doc in index.get("docs", []):
+        loc = doc.get("location", "")
+        lang = next((lg for lg in LANGS if lg != DEFAULT_LANG and (loc == lg + "/" or loc.startswith(lg + "/"))),
+                    DEFAULT_LANG)
+        if lang != DEFAULT_LANG:
+            doc = {**doc, "location": loc[len(lang) + 1:]}
+        if lang == "az":
+            doc = {**doc, "title": az_fold_capitals(doc.get("title", "")),
+                   "text": az_fold_capitals(doc.get("text", ""))}
+        doc["text"] = re.sub(r"\s+", " ", doc.get("text", "")).strip()
+        per_lang[lang].append(doc)
+    counts = {}
+    for lang, docs in per_lang.items():
+        out_dir = site_dir / ("search" if lang == DEFAULT_LANG else f"{lang}/search")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        config = {"lang": LUNR_LANG[lang], "separator": SEPARATOR, "pipeline": ["stopWordFilter"]}
+        (out_dir / "search_index.json").write_text(
+            json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        counts[lang] = len(docs)
+    return counts
