@@ -16,6 +16,7 @@ from cpsites.i18n import TZ, format_date, prefix, t
 from cpsites.web.generated import Generator
 
 PAGE_SIZE = 10
+NAV = [("news", "news/index.md", {"az": "Xəbərlər", "ru": "Новости", "en": "News"})]
 LIST_TEMPLATE = "cpsites/news-list.html"
 
 

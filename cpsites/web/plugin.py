@@ -44,10 +44,17 @@ NAV_TITLES = {
     "about": {"az": "Haqqımızda", "ru": "О нас", "en": "About us"},
     "handbook": {"az": "Mətbuat katibləri üçün", "ru": "Для пресс-секретарей", "en": "For press officers"},
 }
-# The department menu, in order; an entry shows only where its page exists (other modules add
-# their own entries through `extra_nav`).
-DEPARTMENT_NAV = [("home", "index.md"), ("news", "news/index.md")]
-TAIL_NAV = [("about", "about.md")]
+# Sections of a department site, each a module of cpsites.web with:
+#   generate(gen: Generator, site: Site, site_url: str) -> None   pages for gen.lang
+#   NAV: list[(key, src_uri, {"az":..,"ru":..,"en":..})]          menu entries, in order
+#   HOME_BLOCKS: list[str] (optional)                            templates shown on the home page
+# Add a content type by writing such a module and listing it here.
+SECTIONS = [news_pages]
+
+# The department menu: home first, sections' entries in SECTIONS order, "about" last; an entry
+# shows only where its page exists.
+HOME_NAV = [("home", "index.md", NAV_TITLES["home"])]
+TAIL_NAV = [("about", "about.md", NAV_TITLES["about"])]
 
 
 class CpsitesConfig(Config):
@@ -65,10 +72,8 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         self.gen: Generator | None = None
         self.lang = DEFAULT_LANG
         self.site_url = ""
-        self.home_blocks: list[str] = []  # templates other content types add to the home page
         self.fallback_urls: set[str] = set()  # pages showing az text for a missing translation
         self.not_found: dict[str, bytes] = {}
-        self.extra_nav: list[tuple[str, str, dict[str, str]]] = []
 
     # -- helpers ----------------------------------------------------------------------------
     def _i18n(self, config: MkDocsConfig):
@@ -106,7 +111,8 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         gen = self.gen = Generator(config, files, self.lang)
         if self.site:
             news_pages.PAGE_SIZE = self.config.news_page_size
-            news_pages.generate(gen, self.site, self.site_url)
+            for section in SECTIONS:
+                section.generate(gen, self.site, self.site_url)
             config.nav = self._nav(files)
         # refresh the i18n plugin's per-language list, or generated pages miss the sitemap
         i18n = self._i18n(config)
@@ -115,13 +121,9 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         return files
 
     def _nav(self, files: Files) -> list[dict[str, str]]:
-        entries = DEPARTMENT_NAV + [(k, src) for k, src, _ in self.extra_nav] + TAIL_NAV
-        titles = {**NAV_TITLES, **{k: title for k, _, title in self.extra_nav}}
-        nav = []
-        for key, src in entries:
-            if files.get_file_from_path(src) is not None:
-                nav.append({titles[key].get(self.lang) or titles[key]["az"]: src})
-        return nav
+        entries = HOME_NAV + [e for section in SECTIONS for e in getattr(section, "NAV", [])] + TAIL_NAV
+        return [{title.get(self.lang) or title["az"]: src}
+                for _key, src, title in entries if files.get_file_from_path(src) is not None]
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self._is_fallback(page):
@@ -190,7 +192,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
             d = self.site.department
             ctx["department"] = d
             ctx["news_url"] = prefix(lang) + "news/"
-            ctx["home_blocks"] = self.home_blocks
+            ctx["home_blocks"] = [b for section in SECTIONS for b in getattr(section, "HOME_BLOCKS", [])]
             if page is not None and page.meta.get("chief_message"):
                 ctx["chief_message"] = clean(markdown.markdown(str(page.meta["chief_message"])))
             ctx["latest_news"] = [news_pages.card(p, lang) for p in self.site.news[:3]]
