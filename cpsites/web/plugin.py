@@ -11,6 +11,7 @@ import logging
 
 import markdown
 from pathlib import Path
+from urllib.parse import urlparse
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -23,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from cpsites.content import Site, load_site, site_dirs
 from cpsites.content.department import load_department
+from cpsites.content.schema import base_name
 from cpsites.errors import ContentError
 from cpsites.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, UI, format_date, prefix, t
 from cpsites.web import news as news_pages
@@ -131,11 +133,12 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
             # the default-language text shown in place of a missing translation: keep it out of
             # this language's search index (it is not in this language)
             page.meta["search"] = {"exclude": True}
-        if self.site and page.file.src_uri == "index.md":
+        src = self._src(page)
+        if self.site and src == "index.md":
             page.meta.setdefault("template", "cpsites/home.html")
-        if self.site and page.file.src_uri.startswith("news/") and not page.meta.get("cp_generated"):
+        if self.site and src.startswith("news/") and not page.meta.get("cp_generated"):
             page.meta.setdefault("template", "cpsites/post.html")
-        if not self.site and page.file.src_uri == "index.md":
+        if not self.site and src == "index.md":
             page.meta.setdefault("template", "cpsites/portal.html")
         return markdown
 
@@ -161,6 +164,11 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         context["cp"] = self._page_context(None, config)
         return context
 
+    @staticmethod
+    def _src(page: Page) -> str:
+        """The language-free source path: 'news/x.ru.md' -> 'news/x.md' (i18n keeps it as norm_src_uri)."""
+        return getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+
     def _is_fallback(self, page: Page) -> bool:
         locale = getattr(page.file, "locale", None)
         return locale is not None and locale != self.lang
@@ -182,6 +190,8 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
             "fallback": bool(page is not None and self._is_fallback(page)),
             "search_base": prefix(lang).rstrip("/"),
             "site_url": self.site_url,
+            # the home page as an absolute path: 404 pages are served at any depth
+            "home_path": urlparse(self.site_url).path + prefix(lang),
             "format_date": lambda d: format_date(d, lang),
             "data": (self.gen.data.get(page.url, {}) if (self.gen and page is not None) else {}),
             "search_worker": SEARCH_WORKER,
@@ -197,8 +207,8 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
                 ctx["chief_message"] = clean(markdown.markdown(str(page.meta["chief_message"])))
             ctx["latest_news"] = [news_pages.card(p, lang) for p in self.site.news[:3]]
             ctx["portal_url"] = config.extra.get("cpsites_portal_url", "/")
-            if page is not None and page.file.src_uri.startswith("news/") and not page.meta.get("cp_generated"):
-                slug = page.file.src_uri.split("/")[1].rsplit(".", 1)[0]
+            if page is not None and self._src(page).startswith("news/") and not page.meta.get("cp_generated"):
+                slug = base_name(Path(self._src(page)))
                 post = next((p for p in self.site.news if p.slug == slug), None)
                 if post:
                     ctx["post"] = news_pages.card(post, lang)
