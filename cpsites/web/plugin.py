@@ -8,6 +8,7 @@ here happens three times; content is loaded once and each pass renders its own l
 from __future__ import annotations
 
 import logging
+import shutil
 
 import markdown
 from pathlib import Path
@@ -234,6 +235,12 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         if DEFAULT_LANG in self.not_found:
             (site_dir / "404.html").write_bytes(self.not_found[DEFAULT_LANG])
         search.split_index(site_dir)
+        # Material reads sitemap.xml beside its search `base`, which is per language (ru/, en/)
+        sitemap = site_dir / "sitemap.xml"
+        if sitemap.is_file():
+            for lang in LANGS:
+                if lang != DEFAULT_LANG and (site_dir / lang).is_dir():
+                    shutil.copyfile(sitemap, site_dir / lang / "sitemap.xml")
 
     # early: before mkdocs-static-i18n (-100) runs the other languages; late: after all of them
     on_post_build = CombinedEvent(event_priority(0)(_each_language_pass),
