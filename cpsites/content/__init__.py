@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cpsites.content.department import Department, load_department
 from cpsites.content.news import NewsPost, load_news
+from cpsites.content.pages import PageFile, load_pages, scan_data_files
 from cpsites.errors import ContentError, Problem
 
 
@@ -17,6 +18,7 @@ class Site:
     root: Path
     department: Department
     news: list[NewsPost] = field(default_factory=list)
+    pages: list[PageFile] = field(default_factory=list)  # every Markdown file, every language
 
     @property
     def docs_dir(self) -> Path:
@@ -41,9 +43,23 @@ def load_site(root: Path) -> Site:
         news = load_news(root / "docs")
     except ContentError as exc:
         problems.extend(exc.problems)
+    pages: list[PageFile] = []
+    try:  # what every file shares: language suffix, UTF-8, front matter keys, content policy
+        pages = load_pages(root / "docs")
+    except ContentError as exc:
+        problems.extend(exc.problems)
+    problems.extend(scan_data_files(root))
     if problems:
-        raise ContentError(problems)
-    return Site(root=root, department=department, news=news)
+        raise ContentError(unique(problems))
+    return Site(root=root, department=department, news=news, pages=pages)
+
+
+def unique(problems: list[Problem]) -> list[Problem]:
+    """Problems without repeats (two loaders reading one unreadable file report it once)."""
+    seen: dict[tuple, Problem] = {}
+    for p in problems:
+        seen.setdefault((p.file, p.line, p.message, p.severity), p)
+    return list(seen.values())
 
 
 def site_dirs(repo: Path) -> list[Path]:

@@ -101,8 +101,9 @@ def load_news(docs_dir: Path) -> list[NewsPost]:
     for path in sorted(news_dir.glob("*.md")):
         lang = lang_of(path)
         if lang is None:
-            problems.append(Problem(display_path(path), 0,
-                f"the file name needs a language before .md: {path.stem}.az.md, {path.stem}.ru.md or {path.stem}.en.md"))
+            from cpsites.content.pages import suffix_problem  # one wording for every page
+
+            problems.append(Problem(display_path(path), 0, suffix_problem(path)))
             continue
         try:
             meta_data, body, body_line, text = split_front_matter(path)

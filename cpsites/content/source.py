@@ -34,10 +34,28 @@ def read_text(path: Path) -> str:
     return text
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves impossible dates (2026-13-02, 2026-02-30) as text.
+
+    PyYAML raises a bare ValueError for them; as text they reach the schema, which names the
+    file, the line and the expected form (YYYY-MM-DD).
+    """
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     """YAML to Python; syntax errors name the line (first_line shifts front-matter lines)."""
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else 0
