@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -59,11 +60,11 @@ def build_one(config_file: Path, site_dir: Path, name: str) -> BuildResult:
         pages = sum(1 for _ in site_dir.rglob("index.html"))
         return BuildResult(name, True, pages, time.perf_counter() - start)
     except (Abort, PluginError, ConfigurationError, ContentError) as exc:
-        messages = [_explain(m, config_file) for m in handler.records]
+        messages = [line for m in handler.records for line in _explain(m, config_file)]
         text = str(exc).strip()
         if text and not text.startswith("Aborted with"):
-            messages.append(_explain(text.removeprefix("cpsites: the content has problems:\n"), config_file))
-        return BuildResult(name, False, 0, time.perf_counter() - start, messages or [text])
+            messages += _explain(text, config_file)
+        return BuildResult(name, False, 0, time.perf_counter() - start, list(dict.fromkeys(messages)) or [text])
     except Exception as exc:  # a bug of ours, not of the content: say so, with where to look
         import traceback
 
@@ -77,21 +78,31 @@ def build_one(config_file: Path, site_dir: Path, name: str) -> BuildResult:
         root_logger.setLevel(old_level)
 
 
-def _explain(message: str, config_file: Path) -> str:
-    """Turn MkDocs' wording into paths a press officer can open."""
-    docs = config_file.parent / "docs"
-    rel = os.path.relpath(docs, Path.cwd())
-    import re
+LINK_NOT_FOUND = re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the target")
+PLUGIN_PREFIX = "cpsites: the content has problems:\n"
 
-    m = re.match(r"Doc file '([^']+)' contains a link '([^']+)', but the target '?([^']*)'? is not found", message)
+
+def _explain(message: str, config_file: Path) -> list[str]:
+    """Turn MkDocs' wording into lines a press officer can act on (file:line: what to do)."""
+    message = message.strip().removeprefix("Error: ").removeprefix(PLUGIN_PREFIX)
+    m = LINK_NOT_FOUND.match(message)
     if m:
-        return (f"{rel}/{m.group(1)}: the link '{m.group(2)}' points to a page that does not exist; "
-                "fix the file name in the link or remove the link")
-    m = re.match(r"Doc file '([^']+)' contains a link '([^']+)', but the target is not found", message)
-    if m:
-        return (f"{rel}/{m.group(1)}: the link '{m.group(2)}' points to a page that does not exist; "
-                "fix the file name in the link or remove the link")
-    return message
+        src = config_file.parent / "docs" / m.group(1)
+        line = _line_containing(src, f"({m.group(2)}")
+        where = os.path.relpath(src, Path.cwd()) + (f":{line}" if line else "")
+        return [f"{where}: the link '{m.group(2)}' points to a page that does not exist; "
+                "fix the file name in the link (e.g. about.md) or remove the link"]
+    return [line for line in message.splitlines() if line.strip()]
+
+
+def _line_containing(path: Path, needle: str) -> int:
+    try:
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if needle in line:
+                return n
+    except OSError:
+        pass
+    return 0
 
 
 def targets(repo: Path, depts: list[str] | None) -> list[tuple[str, Path, str]]:

@@ -63,7 +63,8 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
         return
     failed = [r for r in results if not r.ok]
     if failed:
-        fail("\n".join(m for r in failed for m in r.messages))
+        # the same problem can stop several builds (the portal reads every department.yml)
+        fail("\n".join(dict.fromkeys(m for r in failed for m in r.messages)))
     pages = sum(r.pages for r in results)
     click.echo(f"Built {len(results)} sites, {pages} pages in {time.perf_counter() - start:.1f} s into {out}")
 
