@@ -79,6 +79,7 @@ def build_one(config_file: Path, site_dir: Path, name: str) -> BuildResult:
 
 
 LINK_NOT_FOUND = re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the target")
+NO_HOMEPAGE = re.compile(r"Could not find a homepage for locale '(\w+)'")
 PLUGIN_PREFIX = "cpsites: the content has problems:\n"
 
 
@@ -92,6 +93,11 @@ def _explain(message: str, config_file: Path) -> list[str]:
         where = os.path.relpath(src, Path.cwd()) + (f":{line}" if line else "")
         return [f"{where}: the link '{m.group(2)}' points to a page that does not exist; "
                 "fix the file name in the link (e.g. about.md) or remove the link"]
+    m = NO_HOMEPAGE.search(message)
+    if m:
+        index = os.path.relpath(config_file.parent / "docs" / "index.az.md", Path.cwd())
+        return [f"{index}: the home page is missing; create it (see the handbook, or copy another "
+                "department's docs/index.az.md and change the text)"]
     return [line for line in message.splitlines() if line.strip()]
 
 
