@@ -39,7 +39,13 @@ venv: $(STAMP) $(SYSSTAMP)
 site: $(STAMP) $(SYSSTAMP)
 	$(BIN)/cpsites build
 
-test: $(TSTAMP) $(SYSSTAMP)
+# axe-core (accessibility rules) for the browser tests in tests/e2e, pinned by its lock file
+AXE := tests/e2e/node_modules/axe-core/axe.min.js
+$(AXE): tests/e2e/package.json tests/e2e/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: tests/e2e cannot check accessibility (install Node.js and npm)"; fi
+
+test: $(TSTAMP) $(SYSSTAMP) $(AXE)
 	$(BIN)/python -m pytest -q
 
 check: $(STAMP)

@@ -166,6 +166,10 @@ def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int |
             # a partial build keeps the other departments of the previous site
             _carry_over(out, tmp, keep={sub for _, _, sub in plan[1:]})
         if all(r.ok for r in results):
+            # last, so every file any step wrote gets its .gz/.br (see cpsites/web/compress.py)
+            from cpsites.web.compress import precompress
+
+            precompress(tmp)
             _swap(tmp, out)
         return results
     finally:
