@@ -8,6 +8,12 @@ from pathlib import Path
 from cpsites.content.department import Department, load_department
 from cpsites.content.news import NewsPost, load_news
 from cpsites.content.pages import PageFile, load_pages, scan_data_files
+from cpsites.content.brochures import Brochure, load_brochures
+from cpsites.content.complaints import Complaints, load_complaints
+from cpsites.content.events import Event, load_events
+from cpsites.content.groups import Group, check_event_groups, load_groups
+from cpsites.content.officers import Officer, load_officers
+from cpsites.content.tv import Episode, load_episodes
 from cpsites.errors import ContentError, Problem
 
 
@@ -19,6 +25,12 @@ class Site:
     department: Department
     news: list[NewsPost] = field(default_factory=list)
     pages: list[PageFile] = field(default_factory=list)  # every Markdown file, every language
+    officers: list[Officer] = field(default_factory=list)
+    episodes: list[Episode] = field(default_factory=list)  # TV programme, newest first
+    events: list[Event] = field(default_factory=list)  # soonest first
+    brochures: list[Brochure] = field(default_factory=list)
+    complaints: Complaints | None = None
+    groups: list[Group] = field(default_factory=list)
 
     @property
     def docs_dir(self) -> Path:
@@ -49,9 +61,18 @@ def load_site(root: Path) -> Site:
     except ContentError as exc:
         problems.extend(exc.problems)
     problems.extend(scan_data_files(root))
+    community: dict = {}  # officers, TV, events, brochures, complaint boxes, groups
+    for name, loader in (("officers", load_officers), ("episodes", load_episodes), ("events", load_events),
+                         ("brochures", lambda r: load_brochures(r / "docs")), ("complaints", load_complaints),
+                         ("groups", load_groups)):
+        try:
+            community[name] = loader(root)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    problems.extend(check_event_groups(community.get("events", []), community.get("groups", [])))
     if problems:
         raise ContentError(unique(problems))
-    return Site(root=root, department=department, news=news, pages=pages)
+    return Site(root=root, department=department, news=news, pages=pages, **community)
 
 
 def unique(problems: list[Problem]) -> list[Problem]:
