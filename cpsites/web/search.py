@@ -47,7 +47,9 @@ def split_index(site_dir: Path) -> dict[str, int]:
     for lang, docs in per_lang.items():
         out_dir = site_dir / ("search" if lang == DEFAULT_LANG else f"{lang}/search")
         out_dir.mkdir(parents=True, exist_ok=True)
-        config = {"lang": LUNR_LANG[lang], "separator": SEPARATOR, "pipeline": ["stopWordFilter"]}
+        # keep Material's other settings (its worker needs `fields`, or search never starts)
+        config = {**index.get("config", {}), "lang": LUNR_LANG[lang], "separator": SEPARATOR,
+                  "pipeline": ["stopWordFilter"]}
         (out_dir / "search_index.json").write_text(
             json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), "utf-8")
         counts[lang] = len(docs)

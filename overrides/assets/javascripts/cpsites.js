@@ -11,3 +11,39 @@
     try { el.setSelectionRange(pos, pos); } catch (e) { /* not a text input */ }
   }, true);
 })();
+
+/* Keyboard access to the menu on phones: Material's menu button is a <label> for a hidden
+   checkbox, which the Tab key never reaches. Make it a named, focusable button that Enter and
+   Space toggle; Escape closes the open menu and gives focus back to the button. */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector('label.md-header__button[for="__drawer"]');
+  if (!toggle || !button) return;
+  var nav = document.querySelector(".md-sidebar--primary nav[aria-label]");
+  button.setAttribute("role", "button");
+  button.setAttribute("tabindex", "0");
+  if (nav && !button.hasAttribute("aria-label")) button.setAttribute("aria-label", nav.getAttribute("aria-label"));
+  function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+  function set(open) {
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+  sync();
+  toggle.addEventListener("change", sync);
+  button.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" && event.key !== " ") return;
+    event.preventDefault();
+    set(!toggle.checked);
+    if (toggle.checked) {
+      var first = document.querySelector(".md-sidebar--primary a[href]");
+      if (first) requestAnimationFrame(function () { first.focus(); });
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked) {
+      set(false);
+      button.focus();
+    }
+  });
+})();
