@@ -26,6 +26,8 @@ class BuildResult:
     pages: int = 0
     seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
+    images_processed: int = 0   # source pictures cpsites.images processed in this build
+    images_cached: int = 0      # source pictures taken whole from the image cache
 
 
 class _Collect(logging.Handler):
@@ -54,11 +56,16 @@ def build_one(config_file: Path, site_dir: Path, name: str) -> BuildResult:
     root_logger.addHandler(handler)
     old_level = root_logger.level
     root_logger.setLevel(logging.WARNING)
+    from cpsites.images import reset_stats, stats
+
+    reset_stats()
     try:
         cfg = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         build(cfg)
         pages = sum(1 for _ in site_dir.rglob("index.html"))
-        return BuildResult(name, True, pages, time.perf_counter() - start)
+        processed, cached = stats()
+        return BuildResult(name, True, pages, time.perf_counter() - start,
+                           images_processed=processed, images_cached=cached)
     except (Abort, PluginError, ConfigurationError, ContentError) as exc:
         messages = [line for m in handler.records for line in _explain(m, config_file)]
         text = str(exc).strip()

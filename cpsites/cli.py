@@ -67,6 +67,9 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
         fail("\n".join(dict.fromkeys(m for r in failed for m in r.messages)))
     pages = sum(r.pages for r in results)
     click.echo(f"Built {len(results)} sites, {pages} pages in {time.perf_counter() - start:.1f} s into {out}")
+    processed = sum(r.images_processed for r in results)
+    cached = sum(r.images_cached for r in results)
+    click.echo(f"Images: {processed} processed, {cached} taken from the cache")
 
 
 def main() -> None:

@@ -31,6 +31,7 @@ from cpsites.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, UI, format_date, prefi
 from cpsites.web import news as news_pages
 from cpsites.web import search
 from cpsites.web.generated import Generator
+from cpsites.web.images import SiteImages
 from cpsites.web.sanitize import clean
 
 log = logging.getLogger("mkdocs.plugins.cpsites")
@@ -77,6 +78,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         self.site_url = ""
         self.fallback_urls: set[str] = set()  # pages showing az text for a missing translation
         self.not_found: dict[str, bytes] = {}
+        self.images = SiteImages()  # every picture goes through cpsites.images
 
     # -- helpers ----------------------------------------------------------------------------
     def _i18n(self, config: MkDocsConfig):
@@ -107,6 +109,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
             config.site_name = t("site_of", self.lang) + " — " + {
                 "az": "Azərbaycan polisi", "ru": "полиция Азербайджана", "en": "Azerbaijan police"}[self.lang]
         self.site_url = (config.site_url or "/").rstrip("/") + "/"
+        self.images.configure(config)
         return config
 
     @event_priority(-200)  # after mkdocs-static-i18n's on_files: generated files need no source
@@ -146,7 +149,17 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get("cp_generated"):
             return html  # our own HTML, from our own templates and data
-        return clean(html)
+        return self.images.rewrite(clean(html), page, files)
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        # after every page's content, before MkDocs copies static files: originals out, processed in
+        if self.site:
+            self.images.prepare_news(self.site, self.lang, self.site_url)
+        try:
+            self.images.publish(files)
+        except ContentError as exc:
+            raise PluginError(f"cpsites: the content has problems:\n{exc}") from None
+        return env
 
     @event_priority(0)  # after mkdocs-static-i18n's page context (priority 50)
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -198,6 +211,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
             "search_worker": SEARCH_WORKER,
             "fallback_urls": self.fallback_urls,
             "feed_url": f"{prefix(lang)}news/rss.xml" if self.site else None,
+            "picture": self.images.template_helper(page),
         }
         if self.site:
             d = self.site.department
@@ -213,6 +227,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
                 post = next((p for p in self.site.news if p.slug == slug), None)
                 if post:
                     ctx["post"] = news_pages.card(post, lang)
+                    ctx["og"] = self.images.og_data.get((post.slug, lang))
         else:
             ctx["departments"] = self.portal_departments or []
         return ctx
@@ -235,6 +250,8 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         if DEFAULT_LANG in self.not_found:
             (site_dir / "404.html").write_bytes(self.not_found[DEFAULT_LANG])
         search.split_index(site_dir)
+        processed, cached = self.images.counts()
+        log.info(f"cpsites: images: {processed} processed, {cached} from the cache")
         # Material reads sitemap.xml beside its search `base`, which is per language (ru/, en/)
         sitemap = site_dir / "sitemap.xml"
         if sitemap.is_file():
