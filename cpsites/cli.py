@@ -57,6 +57,12 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
 
     try:
         os.chdir(repo)
+        # the same checks as `cpsites check`, so both commands give the same messages
+        from cpsites.check import errors_before_build
+
+        problems = errors_before_build(repo, list(depts) or None)
+        if problems:
+            fail("\n".join(str(p) for p in problems))
         results = build_all(repo, out, list(depts) or None, jobs=jobs, progress=progress)
     except ContentError as exc:
         fail(str(exc))
@@ -72,8 +78,43 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
     click.echo(f"Images: {processed} processed, {cached} taken from the cache")
 
 
+@cli.command()
+@click.option("--dept", "depts", multiple=True, help="Check only this department (repeatable).")
+@click.option("--quiet", is_flag=True, help="Print only errors and warnings, no translation report.")
+def check(depts: tuple[str, ...], quiet: bool) -> None:
+    """Check all content in seconds, without building: exit 2 when there are errors."""
+    from cpsites.check import check_all, ordered, translation_report
+
+    repo = repo_root()
+    os.chdir(repo)
+    start = time.perf_counter()
+    reports = check_all(repo, list(depts) or None)
+    problems = ordered([p for r in reports for p in r.problems])
+    if not quiet:
+        lines = [line for r in reports for line in translation_report(r)]
+        if lines:
+            click.echo("Translations (pages that lack ru or en show the Azerbaijani text there):")
+            click.echo("\n".join(lines) + "\n")
+    for p in problems:
+        click.echo(str(p))
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    names = reports[0].name if len(reports) == 1 else f"{len(reports)} sites"
+    click.echo(f"{'' if not problems else chr(10)}Checked {names} in {time.perf_counter() - start:.1f} s: "
+               f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}.")
+    if errors:
+        sys.exit(EXIT_CONTENT)
+
+
 def main() -> None:
-    cli(prog_name="cpsites")
+    try:
+        cli(prog_name="cpsites", standalone_mode=True)
+    except Exception as exc:  # a bug of ours: no traceback for press officers unless asked for
+        if os.environ.get("CPSITES_DEBUG"):
+            raise
+        click.echo(f"cpsites: internal error: {type(exc).__name__}: {exc}\n(this is a bug in cpsites, not in "
+                   "your content; run again with CPSITES_DEBUG=1 and send the output to the developers)", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

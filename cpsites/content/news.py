@@ -96,6 +96,7 @@ def load_news(docs_dir: Path) -> list[NewsPost]:
     news_dir = docs_dir / "news"
     posts: dict[str, NewsPost] = {}
     problems: list[Problem] = []
+    unreadable: set[str] = set()  # posts whose az file could not be read
     if not news_dir.is_dir():
         return []
     for path in sorted(news_dir.glob("*.md")):
@@ -118,11 +119,14 @@ def load_news(docs_dir: Path) -> list[NewsPost]:
                                           "who cannot see it", line_of(text, "image"))
         except ContentError as exc:
             problems.extend(exc.problems)
+            unreadable.add(base_name(path) if lang == DEFAULT_LANG else "")
             continue
         slug = base_name(path)
         post = posts.setdefault(slug, NewsPost(slug))
         post.variants[lang] = NewsVariant(lang, meta, body, path, body_line)
     for post in posts.values():
+        if post.slug in unreadable:
+            continue  # its az file has problems of its own, reported above
         if DEFAULT_LANG not in post.variants:
             any_variant = next(iter(post.variants.values()))
             problems.append(Problem(display_path(any_variant.path), 0,

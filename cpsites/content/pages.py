@@ -74,18 +74,26 @@ def is_markdown(path: Path) -> bool:
 
 def load_pages(docs_dir: Path) -> list[PageFile]:
     """Every Markdown page under docs/; collects all problems before raising ContentError."""
+    pages, problems = read_pages(docs_dir)
+    if problems:
+        raise ContentError(problems)
+    return pages
+
+
+def read_pages(docs_dir: Path) -> tuple[list[PageFile], list[Problem]]:
+    """The readable pages and the problems of the others (for checks that go on after a problem)."""
     docs_dir = Path(docs_dir)
     pages: list[PageFile] = []
     problems: list[Problem] = []
     if not docs_dir.is_dir():
-        return []
+        return [], []
     for path in sorted(p for p in docs_dir.rglob("*") if is_markdown(p)):
         rel = path.relative_to(docs_dir).as_posix()
         if any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
             continue  # editors' hidden files (.#draft.md, .trash/)
         if path.suffix != ".md":
-            problems.append(Problem(display_path(path), 0, f"Markdown pages end in .md; rename it to "
-                                    f"{path.stem}.md (with the language: {path.stem}.az.md)"))
+            fix = f"{path.stem}.md" if suffix_problem(path.with_suffix(".md")) is None else f"{path.stem}.az.md"
+            problems.append(Problem(display_path(path), 0, f"Markdown pages end in .md; rename it to {fix}"))
             continue
         wrong = suffix_problem(path)
         if wrong:
@@ -96,6 +104,8 @@ def load_pages(docs_dir: Path) -> list[PageFile]:
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
+        if meta:
+            problems.extend(unclosed_quotes(text, path, last_line=body_line - 1))
         problems.extend(policy.scan(text, path))
         folder = rel.split("/", 1)[0] if "/" in rel else ""
         if folder not in TYPED_FOLDERS:
@@ -106,9 +116,7 @@ def load_pages(docs_dir: Path) -> list[PageFile]:
         lang = path.name.split(".")[-2]
         base = rel[: -len(f".{lang}.md")]
         pages.append(PageFile(path, rel, base, lang, meta, body, body_line, text))
-    if problems:
-        raise ContentError(problems)
-    return pages
+    return pages, problems
 
 
 def _unknown_keys(meta: dict, path: Path, text: str) -> list[Problem]:
@@ -116,9 +124,31 @@ def _unknown_keys(meta: dict, path: Path, text: str) -> list[Problem]:
     for key in meta:
         if str(key) in PAGE_KEYS:
             continue
-        close = difflib.get_close_matches(str(key), PAGE_KEYS, n=1, cut_off=0.6)
+        close = difflib.get_close_matches(str(key), PAGE_KEYS, n=1, cutoff=0.6)
         hint = f"did you mean `{close[0]}:`?" if close else "known fields: " + ", ".join(PAGE_KEYS)
         problems.append(Problem(display_path(path), line_of(text, str(key)), f"unknown field `{key}`; {hint}"))
+    return problems
+
+
+_OPEN_QUOTE = re.compile(r"""^\s*(?:- )?[^\s:#'"][^:#]*:\s+(["'])(?!.*\1)""")
+
+
+def unclosed_quotes(text: str, path: Path, last_line: int | None = None) -> list[Problem]:
+    """Lines whose quoted value is not closed on the same line.
+
+    YAML lets a quoted text run on over many lines, so a forgotten closing quote swallows the
+    next keys silently and the schema then reports strange things; point at the real mistake.
+    """
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if last_line is not None and number > last_line:
+            break
+        m = _OPEN_QUOTE.match(line)
+        if m:
+            q = m.group(1)
+            problems.append(Problem(display_path(path), number,
+                                    f"the quote {q} opened on this line is not closed; end the text with "
+                                    f"{q} on the same line"))
     return problems
 
 
@@ -137,4 +167,5 @@ def scan_data_files(site_dir: Path) -> list[Problem]:
             problems.extend(exc.problems)
             continue
         problems.extend(policy.scan(text, path, markdown=False))
+        problems.extend(unclosed_quotes(text, path))
     return problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -71,6 +72,14 @@ _HINTS = {
 }
 
 
+# Regular expressions of fields, explained to people who do not read regular expressions.
+_PATTERN_HINTS = {
+    r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": "is not an e-mail address; write it like icma.ganja@polis.example",
+    r"^#[0-9a-fA-F]{6}$": "is not a colour; write # and six digits or letters a-f, such as \"#1f4e8c\" "
+                          "(in quotes)",
+}
+
+
 def validate(model: type[M], data: dict, path: Path, text: str, line_offset: int = 0) -> M:
     """Validate `data` against `model`; every problem names the file, the line and a fix."""
     try:
@@ -97,9 +106,16 @@ def validate(model: type[M], data: dict, path: Path, text: str, line_offset: int
                 msg = f"`{key}`{shown} {_HINTS[kind]}"
             elif kind == "value_error":
                 msg = f"`{key}`: {err['msg'].removeprefix('Value error, ')}"
+            elif kind == "string_pattern_mismatch":
+                pattern = (err.get("ctx") or {}).get("pattern", "")
+                msg = f'`{key}` "{err.get("input")}" {_PATTERN_HINTS.get(pattern, "is not written in the expected form")}'
             else:
                 msg = f"`{key}`: {err['msg']}"
             problems.append(Problem(display_path(path), line, msg))
+        # `tilte:` gives "unknown field tilte; did you mean title" and "title is missing": one is enough
+        meant = {m.group(1) for p in problems for m in [re.search(r"did you mean `([^`:]+):`", p.message)] if m}
+        problems = [p for p in problems if not any(p.message == f"`{k}` is missing; add it"
+                                                   or p.message.endswith(f".{k}` is missing; add it") for k in meant)]
         raise ContentError(problems) from None
 
 

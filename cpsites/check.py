@@ -1,0 +1,266 @@
+"""`cpsites check`: every content problem of the portal and the departments, in seconds, no build.
+
+The content model (load_site and the loaders it calls) validates every file's fields. This module
+adds what needs the whole site in view: links between pages and to images resolve, pages still
+holding the text `cpsites new` wrote, and a translation report (which pages lack ru or en).
+`cpsites build` runs the same checks first, so both commands refuse the same input with the same
+messages.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from cpsites.content import load_site, site_dirs, unique
+from cpsites.content.pages import TYPED_FOLDERS, PageFile, read_pages, scan_data_files
+from cpsites.content.policy import code_free_lines
+from cpsites.errors import ContentError, Problem, display_path
+from cpsites.i18n import DEFAULT_LANG, LANGS
+
+# `cpsites new` writes this comment under the text a press officer must replace.
+PLACEHOLDER = "cpsites: replace this text"
+
+_INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_HTML_ATTR = re.compile(r"\b(href|src|poster)\s*=\s*[\"']([^\"']*)[\"']", re.I)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass
+class Report:
+    """What `check` found in one site (a department or the portal)."""
+
+    name: str
+    problems: list[Problem] = field(default_factory=list)
+    missing_translations: dict[str, list[str]] = field(default_factory=dict)  # page -> missing langs
+    pages: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+
+def check_department(site_dir: Path) -> Report:
+    """Load and validate a department folder (sites/<slug>), then check what loading cannot."""
+    site_dir = Path(site_dir)
+    report = Report(site_dir.name)
+    site = None
+    try:
+        site = load_site(site_dir)
+    except ContentError as exc:
+        report.problems.extend(exc.problems)
+    report.problems.extend(_newspaper_problems(site_dir, site))
+    _check_pages(site_dir / "docs", report, data_roots=[site_dir])
+    report.problems = unique(report.problems)
+    return report
+
+
+def check_portal(repo: Path) -> Report:
+    """The portal's own pages (docs/ at the project root: the welcome page and the handbook)."""
+    report = Report("portal")
+    docs = Path(repo) / "docs"
+    _, problems = read_pages(docs)
+    report.problems.extend(problems)
+    report.problems.extend(scan_data_files(docs))
+    _check_pages(docs, report, data_roots=[])
+    report.problems = unique(report.problems)
+    return report
+
+
+def check_all(repo: Path, depts: list[str] | None = None, portal: bool = True) -> list[Report]:
+    """Reports for the portal (unless only some departments were asked for) and the departments."""
+    repo = Path(repo)
+    known = {d.name: d for d in site_dirs(repo)}
+    reports = [check_portal(repo)] if portal and not depts else []
+    for slug in depts or sorted(known):
+        if slug not in known:
+            unknown = Report(slug)
+            unknown.problems.append(Problem(f"sites/{slug}", 0, f'there is no department "{slug}"; '
+                                            f'known: {", ".join(sorted(known))}'))
+            reports.append(unknown)
+            continue
+        reports.append(check_department(known[slug]))
+    return reports
+
+
+def _newspaper_problems(site_dir: Path, site) -> list[Problem]:
+    """Newspaper issues (sites/<slug>/newspaper/*.yml) name news posts, so they are read after the
+    news; when the news itself has problems, those are reported first and issues wait."""
+    try:
+        from cpsites.content import newspaper
+        from cpsites.content.news import load_news
+    except ImportError:
+        return []
+    if site is not None and getattr(site, "issues", None) is not None:
+        return []  # load_site read them already
+    try:
+        news = site.news if site is not None else load_news(site_dir / "docs")
+        newspaper.load_issues(site_dir, news)
+    except ContentError as exc:
+        return exc.problems
+    return []
+
+
+# -- pages: links, images, placeholders, translations --------------------------------------------
+
+def _check_pages(docs: Path, report: Report, data_roots: list[Path]) -> None:
+    pages, _ = read_pages(docs)  # problems of unreadable pages are already in the report
+    report.pages = len({p.base for p in pages})
+    index = _PageIndex(docs, pages, data_roots)
+    for page in pages:
+        report.problems.extend(_links(page, index))
+        if PLACEHOLDER in page.text:
+            line = next(i for i, text in enumerate(page.text.splitlines(), 1) if PLACEHOLDER in text)
+            report.problems.append(Problem(display_path(page.path), line,
+                                           "this page still holds the sample text `cpsites new` wrote; "
+                                           "write your own text and delete the sample lines",
+                                           severity="warning"))
+    langs: dict[str, set[str]] = {}
+    for page in pages:
+        langs.setdefault(page.base, set()).add(page.lang)
+    for base, have in sorted(langs.items()):
+        missing = [lg for lg in LANGS if lg not in have]
+        if missing:
+            report.missing_translations[base] = missing
+        if DEFAULT_LANG not in have and base.split("/", 1)[0] not in TYPED_FOLDERS:  # news: its own message
+            first = next(p for p in pages if p.base == base)
+            report.problems.append(Problem(display_path(first.path), 0,
+                                           f"there is no Azerbaijani version {Path(base).name}.az.md; "
+                                           "every page needs one (it is shown where a translation is missing)"))
+
+
+class _PageIndex:
+    """Which link targets exist: pages in any language, files, and generated section pages."""
+
+    def __init__(self, docs: Path, pages: list[PageFile], data_roots: list[Path]):
+        self.docs = docs
+        self.bases = {p.base for p in pages}
+        self.rels = {p.rel for p in pages}
+        # listing pages (news/, officers/, ...) are generated for folders of content
+        self.sections = {d.name for d in docs.iterdir() if d.is_dir()} if docs.is_dir() else set()
+        for root in data_roots:
+            self.sections |= {d.name for d in root.iterdir() if d.is_dir() and d.name != "docs"}
+
+    def has_page(self, rel: str) -> bool:
+        """rel is a docs-relative path of a .md link target: about.md, news/x.md, about.ru.md."""
+        if rel in self.rels:
+            return True
+        stem = rel[:-3]
+        parts = stem.rsplit(".", 1)
+        if len(parts) == 2 and parts[1] in LANGS:
+            stem = parts[0]
+        if stem in self.bases:
+            return True
+        return stem.endswith("index") and self._generated(stem)
+
+    def has_folder_page(self, rel: str) -> bool:
+        """rel is a folder-style target (about/, news/2026/): a page, a folder or a generated page."""
+        rel = rel.rstrip("/")
+        if rel in ("", "."):
+            return True
+        if rel in self.bases or f"{rel}/index" in self.bases or (self.docs / rel).is_dir():
+            return True
+        return self._generated(rel)
+
+    def _generated(self, stem: str) -> bool:
+        first = stem.split("/", 1)[0]
+        return first in self.sections
+
+    def similar(self, rel: str) -> list[str]:
+        import difflib
+
+        names = sorted({b + ".md" for b in self.bases})
+        return difflib.get_close_matches(rel, names, n=1, cutoff=0.6)
+
+
+def _targets(page: PageFile):
+    """(line, target, is_image) of every link and image in a page, code excepted."""
+    for number, line in code_free_lines(page.text):
+        if number < page.body_line:
+            continue
+        for m in _INLINE_LINK.finditer(line):
+            yield number, m.group(2), bool(m.group(1))
+        m = _REF_DEF.match(line)
+        if m:
+            yield number, m.group(1), False
+        for m in _HTML_ATTR.finditer(line):
+            yield number, m.group(2), m.group(1).lower() != "href"
+
+
+def _links(page: PageFile, index: _PageIndex) -> list[Problem]:
+    problems = []
+    where = display_path(page.path)
+    folder = posixpath.dirname(page.rel)
+    for line, raw, is_image in _targets(page):
+        target = unquote(raw.split("#", 1)[0].split("?", 1)[0]).strip()
+        if not target or _SCHEME.match(target) or target.startswith(("/", "\\")):
+            continue  # anchors on the same page, web addresses, mailto:, tel:, absolute paths
+        rel = posixpath.normpath(posixpath.join(folder, target))
+        if rel == ".." or rel.startswith("../"):
+            problems.append(Problem(where, line, f"the link \"{raw}\" leads outside the site's pages; "
+                                    "link to a page or file inside the docs folder"))
+            continue
+        if target.endswith(".md"):
+            if not index.has_page(rel):
+                close = index.similar(rel)
+                hint = (f'; did you mean "{posixpath.relpath(close[0], folder or ".")}"?' if close
+                        else "; fix the file name in the link or remove the link")
+                problems.append(Problem(where, line, f'the link "{raw}" points to a page that does not exist{hint}'))
+        elif target.endswith("/") or "." not in posixpath.basename(target):
+            if not index.has_folder_page(rel):
+                problems.append(Problem(where, line,
+                                        f'the link "{raw}" may point to a page that does not exist; link to '
+                                        "the page's .md file instead (for example about.md) so it can be checked",
+                                        severity="warning"))
+        elif not (index.docs / rel).is_file():
+            what = "image" if is_image else "file"
+            problems.append(Problem(where, line,
+                                    f'the {what} "{raw}" does not exist; put the file at '
+                                    f"{display_path(index.docs / rel)} or fix the path in the link"))
+    return problems
+
+
+# -- output ----------------------------------------------------------------------------------------
+
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Errors first, then warnings; each sorted by file and line."""
+    key = lambda p: (p.file, p.line, p.message)  # noqa: E731
+    return (sorted((p for p in problems if p.severity == "error"), key=key)
+            + sorted((p for p in problems if p.severity != "error"), key=key))
+
+
+def translation_report(report: Report) -> list[str]:
+    """Lines of the translation report of one site."""
+    if not report.pages:
+        return []
+    missing = report.missing_translations
+    head = (f"{report.name}: {report.pages} pages, {report.pages - len(missing)} in all three languages")
+    lines = [head]
+    for base, langs in sorted(missing.items()):
+        lines.append(f"  {base}: missing {', '.join(langs)}")
+    return lines
+
+
+def errors_before_build(repo: Path, depts: list[str] | None = None) -> list[Problem]:
+    """The errors `build` refuses before it starts: those of the portal, of the chosen departments,
+    and of every department.yml (the portal lists every department)."""
+    from cpsites.content.department import load_department
+
+    reports = [check_portal(repo)] + check_all(repo, depts, portal=False)
+    problems = [p for r in reports for p in r.errors]
+    if depts:
+        for site_dir in site_dirs(Path(repo)):
+            if site_dir.name not in depts:
+                try:
+                    load_department(site_dir)
+                except ContentError as exc:
+                    problems.extend(exc.problems)
+    return ordered(unique(problems))
