@@ -18,8 +18,9 @@ from cpsites.content.source import line_of, read_text, split_front_matter
 from cpsites.errors import ContentError, Problem, display_path
 from cpsites.i18n import LANGS
 
-# Folders of docs/ whose Markdown files a typed loader validates field by field (news.py).
-TYPED_FOLDERS = {"news"}
+# Folders of docs/ whose Markdown files a typed loader validates field by field (news.py,
+# brochures.py); their front-matter keys are that loader's business.
+TYPED_FOLDERS = {"news", "brochures"}
 
 # Front-matter keys a plain page may use: MkDocs/Material ones and ours (the home page's message).
 PAGE_KEYS = {
@@ -153,19 +154,25 @@ def unclosed_quotes(text: str, path: Path, last_line: int | None = None) -> list
 
 
 def scan_data_files(site_dir: Path) -> list[Problem]:
-    """The content policy and readability of every YAML data file of a department."""
+    """Readability and the content policy of every YAML data file of a department, and of the
+    Markdown outside docs/ (newspaper stories); docs/ itself is read by load_pages."""
     problems: list[Problem] = []
-    for path in sorted(Path(site_dir).rglob("*")):
-        if not path.is_file() or path.suffix.lower() not in (".yml", ".yaml"):
+    site_dir = Path(site_dir)
+    for path in sorted(site_dir.rglob("*")):
+        suffix = path.suffix.lower()
+        if not path.is_file() or suffix not in (".yml", ".yaml", ".md"):
             continue
         rel_parts = path.relative_to(site_dir).parts
         if any(part.startswith(".") for part in rel_parts) or path.name == "mkdocs.yml":
+            continue
+        if suffix == ".md" and rel_parts[0] == "docs":
             continue
         try:
             text = read_text(path)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
-        problems.extend(policy.scan(text, path, markdown=False))
-        problems.extend(unclosed_quotes(text, path))
+        problems.extend(policy.scan(text, path, markdown=suffix == ".md"))
+        if suffix != ".md":
+            problems.extend(unclosed_quotes(text, path))
     return problems
