@@ -106,6 +106,27 @@ def check(depts: tuple[str, ...], quiet: bool) -> None:
         sys.exit(EXIT_CONTENT)
 
 
+@cli.command()
+@click.option("--dept", required=True, help="The department (folder name under sites/).")
+@click.option("--issue", "issue_id", required=True, help="The issue: its file name in newspaper/ without .yml.")
+@click.option("--lang", "langs", multiple=True, help="Only this language edition (repeatable; default: all).")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder for the PDFs (default: paper/).")
+@click.option("--grayscale", is_flag=True, default=None, help="Print edition in black and white.")
+def paper(dept: str, issue_id: str, langs: tuple[str, ...], out: Path | None, grayscale: bool | None) -> None:
+    """Render a newspaper issue: a print PDF (PDF/X-4) and a screen PDF (PDF/UA-1) per language."""
+    from cpsites.print.cli import paper_command
+
+    repo = repo_root()
+    os.chdir(repo)
+    try:
+        lines = paper_command(repo, dept, issue_id, list(langs), out or repo / "paper", grayscale or None)
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        click.echo("\nNo PDF was written. Fix the problems above and run the command again.", err=True)
+        sys.exit(EXIT_CONTENT)
+    click.echo("\n".join(lines))
+
+
 def main() -> None:
     try:
         cli(prog_name="cpsites", standalone_mode=True)

@@ -1,0 +1,208 @@
+"""Every issue of every department: rendered once per content, in processes, cached by hash.
+
+An edition (one issue in one language: screen PDF, print PDF, cover thumbnail) is stored in
+.cache/paper/editions/<hash>/, where the hash covers everything that can change the PDFs: the
+issue file, its stories and photos, department.yml, the boxes' content folders, our templates,
+fonts and code, and the WeasyPrint version. `cpsites build` warms this cache in parallel before
+the sites are built; the web road (cpsites/web/newspaper.py) then only copies files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cpsites.content.newspaper import Issue, load_issues
+from cpsites.errors import ContentError, Problem
+
+PRINT_DIR = Path(__file__).parent
+CODE_FILES = [PRINT_DIR.parent / "content" / "newspaper.py", PRINT_DIR.parent / "i18n.py"]
+BOX_FOLDERS = ("officers", "tv", "events")  # content the boxes read
+COVER_WIDTH = 480  # px of the archive page's thumbnail
+
+
+@dataclass
+class Edition:
+    slug: str
+    issue_id: str
+    lang: str
+    files: dict[str, Path] = field(default_factory=dict)  # screen, print, cover
+    cached: bool = False
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+def cache_root(repo: Path) -> Path:
+    return Path(os.environ.get("CPSITES_CACHE", repo / ".cache")) / "paper"
+
+
+def _hash_files(h: "hashlib._Hash", paths) -> None:
+    for p in sorted(set(paths)):
+        p = Path(p)
+        h.update(str(p.name).encode())
+        if p.is_file():
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+
+
+def _code_digest() -> bytes:
+    import weasyprint
+
+    h = hashlib.sha256(weasyprint.__version__.encode())
+    files = [p for p in PRINT_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    _hash_files(h, files + CODE_FILES)
+    return h.digest()
+
+
+def edition_key(site, issue: Issue, lang: str, grayscale: bool | None = None) -> str:
+    h = hashlib.sha256(_code_digest())
+    h.update(repr((issue.id, lang, grayscale)).encode())
+    paths = [issue.path, Path(site.root) / "department.yml"]
+    for story in issue.stories:
+        for text in story.texts.values():
+            paths.append(text.path)
+            if text.image is not None:
+                paths.append(text.image)
+    for folder in BOX_FOLDERS:
+        d = Path(site.root) / folder
+        if d.is_dir() and any(b.box in ("officers", "tv", "events") for b, _ in issue.boxes):
+            paths += [p for p in d.rglob("*") if p.is_file()]
+    _hash_files(h, paths)
+    return h.hexdigest()[:32]
+
+
+def ensure_edition(site, issue: Issue, lang: str, repo: Path, grayscale: bool | None = None) -> Edition:
+    """The edition's files from the cache, rendered first when the content changed."""
+    from cpsites.print.render import render_edition
+
+    start = time.perf_counter()
+    root = cache_root(repo)
+    key = edition_key(site, issue, lang, grayscale)
+    final = root / "editions" / key
+    stem = f"{issue.id}-{lang}"
+    names = {"screen": f"{stem}-screen.pdf", "print": f"{stem}-print.pdf", "cover": f"{stem}-cover.jpg"}
+    edition = Edition(site.slug, issue.id, lang)
+    if all((final / n).is_file() for n in names.values()):
+        edition.files = {k: final / n for k, n in names.items()}
+        edition.cached = True
+        notes = final / "warnings.txt"
+        edition.warnings = notes.read_text("utf-8").splitlines() if notes.is_file() else []
+        return edition
+    work = root / "editions" / f".{key}.{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    try:
+        result = render_edition(issue, site, lang, work, root, grayscale=grayscale, stem=stem)
+        cover(result.files["screen"], work / names["cover"])
+        (work / "warnings.txt").write_text("\n".join(result.warnings), "utf-8")
+        try:
+            os.replace(work, final)  # atomic: another process may have finished the same edition
+        except OSError:
+            shutil.rmtree(work, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    edition.files = {k: final / n for k, n in names.items()}
+    edition.warnings = result.warnings
+    edition.seconds = time.perf_counter() - start
+    return edition
+
+
+def cover(pdf: Path, target: Path, width: int = COVER_WIDTH) -> None:
+    """Page 1 as a JPEG thumbnail for the archive page."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        page = doc[0]
+        scale = width / page.get_width()
+        image = page.render(scale=scale).to_pil().convert("RGB")
+        part = target.with_name(target.name + ".part")
+        image.save(part, "JPEG", quality=82, optimize=True)
+        os.replace(part, target)
+    finally:
+        doc.close()
+
+
+# -- every department ---------------------------------------------------------------------------
+def plan_jobs(repo: Path, depts: list[str] | None = None) -> list[tuple[str, str, str]]:
+    """(site folder, issue id, language) of every edition to build."""
+    from cpsites.content import load_site, site_dirs
+
+    jobs = []
+    problems: list[Problem] = []
+    for d in site_dirs(repo):
+        if depts and d.name not in depts:
+            continue
+        if not (d / "newspaper").is_dir():
+            continue
+        try:
+            site = load_site(d)
+            issues = load_issues(d, site.news)
+        except ContentError as exc:
+            problems += exc.problems
+            continue
+        for issue in issues:
+            jobs += [(str(d), issue.id, lang) for lang in issue.languages]
+    if problems:
+        raise ContentError(problems)
+    return jobs
+
+
+_SITES: dict[str, tuple] = {}
+
+
+def _job(args: tuple[str, str, str, str]) -> Edition | list[Problem]:
+    site_dir, issue_id, lang, repo = args
+    try:
+        return edition_for(Path(site_dir), issue_id, lang, Path(repo))
+    except ContentError as exc:
+        return exc.problems  # plain data: crosses the process boundary intact
+
+
+def edition_for(site_dir: Path, issue_id: str, lang: str, repo: Path, grayscale: bool | None = None) -> Edition:
+    from cpsites.content import load_site
+
+    if str(site_dir) not in _SITES:  # load a department once per process
+        site = load_site(site_dir)
+        _SITES[str(site_dir)] = (site, {i.id: i for i in load_issues(site_dir, site.news)})
+    site, issues = _SITES[str(site_dir)]
+    if issue_id not in issues:
+        raise ContentError(Problem(f"{site_dir}/newspaper", 0, f'there is no issue "{issue_id}"; known: '
+                                   f'{", ".join(sorted(issues)) or "none"}'))
+    return ensure_edition(site, issues[issue_id], lang, repo, grayscale)
+
+
+def build_all_editions(repo: Path, depts: list[str] | None = None, jobs: int | None = None,
+                       progress=None) -> list[Edition]:
+    """Warm the cache for every edition, in processes; raises ContentError listing every problem."""
+    work = [(site, issue, lang, str(repo)) for site, issue, lang in plan_jobs(repo, depts)]
+    if not work:
+        return []
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(work)))
+    results: list[Edition] = []
+    problems: list[Problem] = []
+
+    def take(r):
+        if isinstance(r, list):
+            problems.extend(r)
+        else:
+            results.append(r)
+            if progress:
+                progress(r)
+
+    if jobs > 1:
+        import multiprocessing as mp
+
+        with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
+            for r in pool.map(_job, work):
+                take(r)
+    else:
+        for w in work:
+            take(_job(w))
+    if problems:
+        raise ContentError(problems)
+    return results

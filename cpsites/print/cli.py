@@ -1,0 +1,48 @@
+"""`cpsites paper`: one issue's editions, rendered (or taken from the cache) and copied to --out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from cpsites.errors import ContentError, Problem
+
+
+def paper_command(repo: Path, dept: str, issue_id: str, langs: list[str], out: Path,
+                  grayscale: bool | None) -> list[str]:
+    from cpsites.content import load_site
+    from cpsites.content.newspaper import load_issues
+    from cpsites.errors import display_path
+    from cpsites.print.build import ensure_edition
+
+    site_dir = repo / "sites" / dept
+    if not (site_dir / "department.yml").is_file():
+        known = sorted(p.name for p in (repo / "sites").iterdir() if (p / "department.yml").is_file())
+        raise ContentError(Problem(f"sites/{dept}", 0, f'there is no department "{dept}"; known: {", ".join(known)}'))
+    site = load_site(site_dir)
+    issues = {i.id: i for i in load_issues(site_dir, site.news)}
+    if issue_id not in issues:
+        raise ContentError(Problem(display_path(site_dir / "newspaper"), 0,
+                                   f'there is no issue "{issue_id}" ({issue_id}.yml); known: '
+                                   f'{", ".join(sorted(issues)) or "none yet"}'))
+    issue = issues[issue_id]
+    chosen = langs or issue.languages
+    wrong = [lg for lg in chosen if lg not in issue.languages]
+    if wrong:
+        raise ContentError(Problem(display_path(issue.path), 0,
+                                   f'the issue has no {", ".join(wrong)} edition; its languages are '
+                                   f'{", ".join(issue.languages)} (see `languages:`)'))
+    lines = []
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in chosen:
+        edition = ensure_edition(site, issue, lang, repo, grayscale)
+        for kind in ("print", "screen"):
+            src = edition.files[kind]
+            target = out / src.name
+            part = target.with_name(target.name + ".part")
+            shutil.copyfile(src, part)
+            os.replace(part, target)
+            lines.append(f"{display_path(target)}  ({target.stat().st_size / 1e6:.1f} MB, {kind} edition, {lang})")
+        lines += [f"warning: {w}" for w in edition.warnings]
+    return lines
