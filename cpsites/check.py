@@ -117,12 +117,8 @@ def _check_pages(docs: Path, report: Report, data_roots: list[Path]) -> None:
     index = _PageIndex(docs, pages, data_roots)
     for page in pages:
         report.problems.extend(_links(page, index))
-        if PLACEHOLDER in page.text:
-            line = next(i for i, text in enumerate(page.text.splitlines(), 1) if PLACEHOLDER in text)
-            report.problems.append(Problem(display_path(page.path), line,
-                                           "this page still holds the sample text `cpsites new` wrote; "
-                                           "write your own text and delete the sample lines",
-                                           severity="warning"))
+    for root in data_roots or [docs]:
+        report.problems.extend(_placeholders(root))
     langs: dict[str, set[str]] = {}
     for page in pages:
         langs.setdefault(page.base, set()).add(page.lang)
@@ -135,6 +131,26 @@ def _check_pages(docs: Path, report: Report, data_roots: list[Path]) -> None:
             report.problems.append(Problem(display_path(first.path), 0,
                                            f"there is no Azerbaijani version {Path(base).name}.az.md; "
                                            "every page needs one (it is shown where a translation is missing)"))
+
+
+def _placeholders(root: Path) -> list[Problem]:
+    """Lines still holding the sample text `cpsites new` wrote (marked with PLACEHOLDER)."""
+    problems = []
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or path.suffix not in (".md", ".yml") or path.name == "mkdocs.yml":
+            continue
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the loaders
+        if PLACEHOLDER not in text:
+            continue
+        lines = [n for n, line in enumerate(text.splitlines(), 1) if PLACEHOLDER in line]
+        where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines))
+        problems.append(Problem(display_path(path), lines[0],
+                                f"sample text from `cpsites new` is still here ({where}); write your own "
+                                f'and delete each note "{PLACEHOLDER}"', severity="warning"))
+    return problems
 
 
 class _PageIndex:

@@ -127,6 +127,43 @@ def paper(dept: str, issue_id: str, langs: tuple[str, ...], out: Path | None, gr
     click.echo("\n".join(lines))
 
 
+@cli.command()
+@click.argument("kind", type=click.Choice(["news", "officer", "event", "episode", "issue"]))
+@click.option("--dept", required=True, help="The department (its folder name under sites/).")
+@click.option("--title", default="", help="Title in Azerbaijani (an officer: the name).")
+@click.option("--title-ru", default=None, help="Title in Russian (default: the Azerbaijani one, to translate).")
+@click.option("--title-en", default=None, help="Title in English (default: the Azerbaijani one, to translate).")
+@click.option("--date", "date_", default=None, help="YYYY-MM-DD (default: today in Baku).")
+@click.option("--slug", default=None, help="File name without language and extension (default: from the title).")
+def new(kind: str, dept: str, title: str, title_ru: str | None, title_en: str | None, date_: str | None,
+        slug: str | None) -> None:
+    """Start a news post, officer, event, TV episode or newspaper issue with valid files."""
+    import datetime as dt
+
+    from cpsites.scaffold import Request, create, describe, today
+
+    repo = repo_root()
+    os.chdir(repo)
+    site_dir = repo / "sites" / dept
+    if not (site_dir / "department.yml").is_file():
+        known = ", ".join(sorted(p.parent.name for p in (repo / "sites").glob("*/department.yml")))
+        click.echo(f'sites/{dept}: there is no department "{dept}"; known: {known}', err=True)
+        sys.exit(EXIT_CONTENT)
+    try:
+        day = dt.date.fromisoformat(date_) if date_ else today()
+    except ValueError:
+        click.echo(f'--date "{date_}" is not a valid date; write it as YYYY-MM-DD', err=True)
+        sys.exit(EXIT_CONTENT)
+    titles = {lang: t for lang, t in (("ru", title_ru), ("en", title_en)) if t}
+    try:
+        paths = create(Request(kind, site_dir, title, titles, day, slug))
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_CONTENT)
+    click.echo(f"Created:\n{describe(paths)}\n\nNext: write the texts marked \"cpsites: replace this text\", then "
+               f"run `cpsites check --dept {dept}` and look at it with `cpsites serve --dept {dept}`.")
+
+
 def main() -> None:
     try:
         cli(prog_name="cpsites", standalone_mode=True)
