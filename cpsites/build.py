@@ -148,6 +148,11 @@ def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int |
     tmp.mkdir(parents=True)
     results: list[BuildResult] = []
     try:
+        # Newspapers first, every edition in processes (cached by content hash in .cache/paper/);
+        # the department builds then only copy the PDFs (cpsites/web/newspaper.py).
+        from cpsites.print.build import build_all_editions
+
+        build_all_editions(repo, depts, jobs)
         # The portal cleans its output folder, so it goes first; departments go into sub-folders.
         portal = plan[0]
         results.append(build_one(portal[1], tmp, portal[0]))

@@ -1,0 +1,80 @@
+"""The newspaper archive page of a department, per language, with the PDFs and cover thumbnails.
+
+The PDFs come from the print road's cache (cpsites/print/build.py): `cpsites build` renders
+every edition in processes before the sites are built, so here they are only looked up and
+added to the site as files: newspaper/<issue>-<lang>-screen.pdf, -print.pdf and -cover.jpg,
+shared by the three language versions of the archive page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import File
+
+from cpsites.content import Site
+from cpsites.content.newspaper import load_issues
+from cpsites.i18n import LANG_NAMES, format_date, t
+from cpsites.web.generated import Generator
+
+NAV = [("newspaper", "newspaper/index.md", {"az": "Qəzet", "ru": "Газета", "en": "Newspaper"})]
+TEMPLATE = "cpsites/newspaper.html"
+
+
+def _repo(site: Site) -> Path:
+    return Path(site.root).resolve().parent.parent
+
+
+def generate(gen: Generator, site: Site, site_url: str) -> None:
+    from cpsites.print.build import ensure_edition
+
+    issues = getattr(site, "issues", None)
+    if issues is None:
+        issues = load_issues(site.root, site.news)
+    if not issues:
+        return
+    lang = gen.lang
+    entries: list[dict[str, Any]] = []
+    for issue in issues:  # newest first
+        editions = []
+        # the reader's language first, then the others
+        for ed_lang in sorted(issue.languages, key=lambda lg: (lg != lang, lg)):
+            edition = ensure_edition(site, issue, ed_lang, _repo(site))
+            urls = {kind: _add_file(gen, f"newspaper/{path.name}", path) for kind, path in edition.files.items()}
+            editions.append({
+                "lang": ed_lang,
+                "lang_name": LANG_NAMES[ed_lang],
+                "screen": urls["screen"], "print": urls["print"], "cover": urls["cover"],
+                "screen_size": _size(edition.files["screen"]),
+                "print_size": _size(edition.files["print"]),
+            })
+        title = site.department.newspaper.get(lang)
+        entries.append({
+            "id": issue.id,
+            "number": issue.number,
+            "date": format_date(issue.date, lang),
+            "iso_date": issue.date.isoformat(),
+            "label": t("paper_issue", lang, number=issue.number, date=format_date(issue.date, lang)),
+            "pages": issue.data.pages,
+            "cover_alt": t("paper_cover", lang, title=title, number=issue.number),
+            "editions": editions,
+        })
+    gen.page("newspaper/index.md", site.department.newspaper.get(lang), TEMPLATE, {
+        "issues": entries,
+        "intro": t("paper_archive_intro", lang),
+    }, description=t("paper_archive_intro", lang))
+
+
+def _add_file(gen: Generator, dest: str, path: Path) -> str:
+    """A PDF or cover shared by every language (no language prefix); returns its site path."""
+    existing = gen.files.get_file_from_path(dest)
+    if existing is None:
+        f = File.generated(gen.config, dest, abs_src_path=str(path))
+        gen.files.append(f)
+    return dest
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} KB"
