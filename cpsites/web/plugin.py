@@ -29,6 +29,7 @@ from cpsites.content.schema import base_name
 from cpsites.errors import ContentError
 from cpsites.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, UI, format_date, prefix, t
 from cpsites.web import news as news_pages
+from cpsites.web import newspaper as newspaper_pages
 from cpsites.web import search
 from cpsites.web.generated import Generator
 from cpsites.web.images import SiteImages
@@ -53,7 +54,8 @@ NAV_TITLES = {
 #   NAV: list[(key, src_uri, {"az":..,"ru":..,"en":..})]          menu entries, in order
 #   HOME_BLOCKS: list[str] (optional)                            templates shown on the home page
 # Add a content type by writing such a module and listing it here.
-SECTIONS = [news_pages]
+SECTIONS = [news_pages,
+            newspaper_pages]
 
 # The department menu: home first, sections' entries in SECTIONS order, "about" last; an entry
 # shows only where its page exists.
