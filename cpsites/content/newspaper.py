@@ -45,6 +45,16 @@ class StoryRef(Strict):
     span: Literal[1, "all"] = 1  # "all": headline and photo across the page, text below in columns
     photo: bool = True  # print the story's photo (when it has one)
     photo_height: int | None = Field(default=None, ge=20, le=250)  # mm; default from the layout
+    # a photo chosen for the paper (relative to newspaper/), used where the story has none
+    image: str | None = None
+    image_alt: Text | None = None
+    caption: Text | None = None
+
+    @model_validator(mode="after")
+    def _alt_with_image(self) -> "StoryRef":
+        if self.image and not self.image_alt:
+            raise ValueError("`image_alt` is missing: describe the photo for readers who cannot see it")
+        return self
 
     @model_validator(mode="after")
     def _one_source(self) -> "StoryRef":
@@ -245,9 +255,11 @@ def _from_news(item: IssueStory, posts: dict[str, NewsPost], langs: list[str], w
         meta_image = v.meta.image or post.default.meta.image
         if meta_image and item.ref.photo:
             image = site_dir / "docs" / meta_image
+        alt, caption = v.meta.image_alt or post.default.meta.image_alt, v.meta.caption or v.meta.image_alt
+        if image is None and item.ref.image and item.ref.photo:
+            image, alt, caption = _chosen_photo(item.ref, lang, site_dir)
         item.texts[lang] = StoryText(lang, v.meta.title, v.body, v.path, None, v.meta.summary, v.meta.author,
-                                     image, v.meta.image_alt or post.default.meta.image_alt,
-                                     v.meta.caption or v.meta.image_alt)
+                                     image, alt, caption)
 
 
 def _from_story(item: IssueStory, folder: Path, langs: list[str], where: str, site_dir: Path) -> None:
@@ -275,8 +287,16 @@ def _from_story(item: IssueStory, folder: Path, langs: list[str], where: str, si
                 raise ContentError.at(path, "`image_alt` is missing: describe the photo for readers who "
                                             "cannot see it (the screen edition reads it aloud)",
                                       line_of(text, "image"))
+        alt, caption = meta.image_alt, meta.caption
+        if image is None and item.ref.image and item.ref.photo:
+            image, alt, caption = _chosen_photo(item.ref, lang, site_dir)
         item.texts[lang] = StoryText(lang, meta.title, body, path, meta.kicker, meta.summary, meta.author,
-                                     image, meta.image_alt, meta.caption)
+                                     image, alt, caption)
+
+
+def _chosen_photo(ref: StoryRef, lang: str, site_dir: Path) -> tuple[Path, str, str | None]:
+    return (site_dir / "newspaper" / ref.image, ref.image_alt.get(lang),
+            ref.caption.get(lang) if ref.caption else None)
 
 
 def _check_pages(issue: IssueFile, stories: list[IssueStory], boxes: list[tuple[BoxRef, int]],

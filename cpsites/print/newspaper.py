@@ -57,6 +57,11 @@ class Geometry:
     def column(self) -> float:
         return (self.content_width - (self.columns - 1) * self.gap) / self.columns
 
+    @property
+    def photo_span(self) -> int:
+        """Columns a wide story's photo takes; the rest hold its standfirst."""
+        return self.columns - 2 if self.columns >= 5 else self.columns - 1
+
     def span(self, n: int) -> float:
         return n * self.column + (n - 1) * self.gap
 
@@ -117,7 +122,7 @@ def plan(issue: Issue, site, lang: str, edition: str, cache_dir: Path,
         ref = story.ref
         wide = ref.lead or ref.span == "all"
         if wide:
-            pw = geo.span(3 if geo.columns >= 4 else geo.columns)
+            pw = geo.span(geo.photo_span)
             ph = ref.photo_height or round(pw * (0.62 if ref.lead else 0.5), 1)
         else:
             pw = geo.column
