@@ -29,6 +29,8 @@ from cpsites.content.schema import base_name
 from cpsites.errors import ContentError
 from cpsites.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, UI, format_date, prefix, t
 from cpsites.web import news as news_pages
+from cpsites.web import brochures as brochure_pages, complaints as complaint_pages, events as event_pages
+from cpsites.web import groups as group_pages, officers as officer_pages, tv as tv_pages
 from cpsites.web import newspaper as newspaper_pages
 from cpsites.web import search
 from cpsites.web.generated import Generator
@@ -53,8 +55,10 @@ NAV_TITLES = {
 #   generate(gen: Generator, site: Site, site_url: str) -> None   pages for gen.lang
 #   NAV: list[(key, src_uri, {"az":..,"ru":..,"en":..})]          menu entries, in order
 #   HOME_BLOCKS: list[str] (optional)                            templates shown on the home page
+#   PAGE_TEMPLATES: {folder: template} (optional)                 for pages press officers write there
+#   context(site, lang, page) -> dict (optional)                  more template data (`cp.<key>`)
 # Add a content type by writing such a module and listing it here.
-SECTIONS = [news_pages,
+SECTIONS = [news_pages, officer_pages, event_pages, tv_pages, group_pages, brochure_pages, complaint_pages,
             newspaper_pages]
 
 # The department menu: home first, sections' entries in SECTIONS order, "about" last; an entry
@@ -144,6 +148,10 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
             page.meta.setdefault("template", "cpsites/home.html")
         if self.site and src.startswith("news/") and not page.meta.get("cp_generated"):
             page.meta.setdefault("template", "cpsites/post.html")
+        for section in SECTIONS if self.site and not page.meta.get("cp_generated") else []:
+            for folder, template in getattr(section, "PAGE_TEMPLATES", {}).items():
+                if src.startswith(folder):
+                    page.meta.setdefault("template", template)
         if not self.site and src == "index.md":
             page.meta.setdefault("template", "cpsites/portal.html")
         return markdown
@@ -186,6 +194,8 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         return getattr(page.file, "norm_src_uri", None) or page.file.src_uri
 
     def _is_fallback(self, page: Page) -> bool:
+        if page.meta.get("cp_generated"):  # a generated page showing the default language's text
+            return bool(self.gen and self.gen.data.get(page.url, {}).get("fallback"))
         locale = getattr(page.file, "locale", None)
         return locale is not None and locale != self.lang
 
@@ -220,6 +230,9 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
             ctx["department"] = d
             ctx["news_url"] = prefix(lang) + "news/"
             ctx["home_blocks"] = [b for section in SECTIONS for b in getattr(section, "HOME_BLOCKS", [])]
+            for section in SECTIONS:
+                if hasattr(section, "context"):
+                    ctx.update(section.context(self.site, lang, page))
             if page is not None and page.meta.get("chief_message"):
                 ctx["chief_message"] = clean(markdown.markdown(str(page.meta["chief_message"])))
             ctx["latest_news"] = [news_pages.card(p, lang) for p in self.site.news[:3]]

@@ -1,0 +1,53 @@
+"""Brochures for one language: the list of brochures; each brochure is a Markdown page press
+officers write (docs/brochures/<name>.<lang>.md), shown with cpsites/brochure.html, which prints
+on A4 with the department's contacts at the foot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cpsites.content import Site
+from cpsites.content.brochures import TOPICS, Brochure
+from cpsites.content.schema import base_name
+from cpsites.i18n import prefix, t
+from cpsites.web.generated import Generator
+from cpsites.web.texts import e
+
+NAV = [("brochures", "brochures/index.md", {"az": "Broşürlər", "ru": "Брошюры", "en": "Brochures"})]
+# Pages press officers write in these folders get this template (see plugin.on_page_markdown).
+PAGE_TEMPLATES = {"brochures/": "cpsites/brochure.html"}
+
+
+def card(b: Brochure, lang: str) -> dict[str, Any]:
+    meta = b.meta(lang)
+    fallback = lang not in b.variants
+    return {
+        "url": prefix(lang) + b.url(),
+        "title": e(meta.title),
+        "summary": e(meta.summary),
+        "topic": e(TOPICS[meta.topic][lang]),
+        "topic_key": meta.topic,
+        "lang": "az" if fallback else lang,
+        "fallback": fallback,
+    }
+
+
+def context(site: Site, lang: str, page) -> dict[str, Any]:
+    """On a brochure page: its topic; the template adds the department's contacts."""
+    if page is None or page.meta.get("cp_generated"):
+        return {}
+    src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+    if not src.startswith("brochures/"):
+        return {}
+    slug = base_name(Path(src))
+    b = next((b for b in site.brochures if b.slug == slug), None)
+    return {"brochure": card(b, lang), "brochures_url": prefix(lang) + "brochures/"} if b else {}
+
+
+def generate(gen: Generator, site: Site, site_url: str) -> None:
+    lang = gen.lang
+    if not site.brochures:
+        return
+    gen.page("brochures/index.md", t("brochures", lang), "cpsites/brochures.html",
+             {"brochures": [card(b, lang) for b in site.brochures]}, description=t("brochures_intro", lang))
