@@ -294,6 +294,10 @@ def _from_story(item: IssueStory, folder: Path, langs: list[str], where: str, si
                                      image, alt, caption)
 
 
+def _site_of(where: str) -> Path:
+    return Path(where).resolve().parent.parent  # sites/<slug>/newspaper/<id>.yml -> sites/<slug>
+
+
 def _chosen_photo(ref: StoryRef, lang: str, site_dir: Path) -> tuple[Path, str, str | None]:
     return (site_dir / "newspaper" / ref.image, ref.image_alt.get(lang),
             ref.caption.get(lang) if ref.caption else None)
@@ -309,6 +313,9 @@ def _check_pages(issue: IssueFile, stories: list[IssueStory], boxes: list[tuple[
             problems.append(Problem(where, s.line, f"{s.label} is placed on page {s.ref.page} but the issue has "
                                                    f"{issue.pages} pages; change `page:` or `pages:`"))
         used.add(s.ref.page)
+        if s.ref.image and not (_site_of(where) / "newspaper" / s.ref.image).is_file():
+            problems.append(Problem(where, s.line, f'{s.label}: its `image` "{s.ref.image}" does not exist in '
+                                                   "the newspaper folder; add the file or fix the path"))
         if s.ref.lead and s.ref.page != 1:
             problems.append(Problem(where, s.line, f"{s.label}: the lead story belongs on page 1"))
         for lang, st in s.texts.items():

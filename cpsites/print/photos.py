@@ -19,7 +19,6 @@ from PIL import Image, ImageFile, ImageOps
 # A 48-megapixel phone photo is the largest honest input; a decompression bomb claims far more.
 MAX_PIXELS = 60_000_000
 FORMATS = {"JPEG", "PNG", "WEBP"}
-ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 
 class PhotoError(ValueError):
@@ -94,6 +93,8 @@ def _open_verified(raw: bytes) -> Image.Image:
     if w * h > MAX_PIXELS:
         raise PhotoError(f"the photo is far too large ({w} x {h} pixels, more than {MAX_PIXELS // 1_000_000} "
                          "megapixels); it may be damaged or a trap; save it again at a normal size")
+    # WeasyPrint sets LOAD_TRUNCATED_IMAGES = True when it is imported: insist on whole files here
+    truncated_ok, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         probe.verify()
         im = Image.open(io.BytesIO(raw))
@@ -101,4 +102,6 @@ def _open_verified(raw: bytes) -> Image.Image:
     except Exception:
         raise PhotoError("the photo is damaged or cut short (truncated); copy it again from the camera or "
                          "phone") from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated_ok
     return im
