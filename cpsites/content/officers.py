@@ -179,6 +179,7 @@ def _street_conflicts(officers: list[Officer]) -> list[Problem]:
     """A street under two areas with different officers would make "find my officer" ambiguous."""
     areas = {g.number: {o.id for o in g.officers} for g in group_areas(officers)}
     seen: dict[str, list[tuple[Officer, int, int, Street]]] = {}
+    reported: set[tuple[str, int, int]] = set()  # one message per street and pair of areas
     problems = []
     for officer in officers:
         for i, area in enumerate(officer.areas):
@@ -187,15 +188,20 @@ def _street_conflicts(officers: list[Officer]) -> list[Problem]:
                 for other, other_area, _, other_street in seen.get(key, []):
                     if other_area == area.number or areas[other_area] == areas[area.number]:
                         continue
+                    pair = (key, *sorted((other_area, area.number)))
+                    if pair in reported:
+                        continue
                     a, b = street.house_range, other_street.house_range
                     if a and b and (a[1] < b[0] or b[1] < a[0]):
                         continue  # the street is split between the areas by house numbers
+                    reported.add(pair)
                     problems.append(Problem(
                         display_path(officer.path), line_of(officer.text, ["areas", str(i), "streets", str(j)]),
-                        f'`areas.{i}.streets.{j}`: the street "{street.az}" is also listed under area '
-                        f"{other_area} in {display_path(other.path)} ({other.name.az}), which has "
-                        "different officers; a street belongs to one area: remove it from one file, or "
-                        'split it with house numbers (houses: "1-45" here and "47-99" there)'))
+                        f'`areas.{i}.streets.{j}`: the street "{street.az}" is listed here under area '
+                        f"{area.number} and in {display_path(other.path)} ({other.name.az}) under area "
+                        f"{other_area}, which has different officers; a street belongs to one area: remove "
+                        'it from one of the files, or split it with house numbers (houses: "1-45" in one '
+                        'file and houses: "47-99" in the other)'))
                 seen.setdefault(key, []).append((officer, area.number, j, street))
     return problems
 
