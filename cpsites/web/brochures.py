@@ -50,4 +50,4 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
     if not site.brochures:
         return
     gen.page("brochures/index.md", t("brochures", lang), "cpsites/brochures.html",
-             {"brochures": [card(b, lang) for b in site.brochures]}, description=t("brochures_intro", lang))
+             {"brochures": [card(b, lang) for b in site.brochures], "heading": e(t("brochures", lang))}, description=t("brochures_intro", lang))

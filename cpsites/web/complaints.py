@@ -6,7 +6,7 @@ from __future__ import annotations
 from cpsites.content import Site
 from cpsites.i18n import prefix, t
 from cpsites.web.generated import Generator
-from cpsites.web.texts import loc, md
+from cpsites.web.texts import e, loc, md
 
 NAV = [("complaints", "complaints/index.md", {"az": "Şikayət və əlaqə", "ru": "Жалобы и контакты",
                                               "en": "Complaints and contact"})]
@@ -23,6 +23,7 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
         "opened": loc(c.data.opened, lang) if c else None,
         "handling": [md(step, lang) for step in (c.data.handling if c else [])],
         "officers_url": prefix(lang) + "officers/" if site.officers else None,
+        "heading": e(t("complaints", lang)),
     }
     gen.page("complaints/index.md", t("complaints", lang), "cpsites/complaints.html", data,
              description=t("complaints_intro", lang))

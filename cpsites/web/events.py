@@ -148,7 +148,7 @@ def home_cards(site: Site, lang: str) -> list[dict[str, Any]]:
 
 def context(site: Site, lang: str, page) -> dict[str, Any]:
     """Data for the home page block: the next three events."""
-    if page is None or getattr(page.file, "norm_src_uri", page.file.src_uri) != "index.md":
+    if not site.events or page is None or getattr(page.file, "norm_src_uri", page.file.src_uri) != "index.md":
         return {}
     return {"next_events": home_cards(site, lang), "events_url": prefix(lang) + "events/"}
 
@@ -163,6 +163,7 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
     cal_url = prefix(lang) + "events/calendar.ics"
     webcal = "webcal://" + (site_url + cal_url).split("://", 1)[1]
     gen.page("events/index.md", t("events", lang), "cpsites/events.html", {
+        "heading": e(t("events", lang)),
         "upcoming": [card(ev, lang, site) for ev in upcoming],
         "past": [card(ev, lang, site) for ev in past],
         "calendar_url": cal_url,

@@ -52,7 +52,7 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
     if not site.groups:
         return
     cards = [card(g, site, lang) for g in site.groups]
-    gen.page("groups/index.md", t("groups", lang), "cpsites/groups.html", {"groups": cards},
+    gen.page("groups/index.md", t("groups", lang), "cpsites/groups.html", {"groups": cards, "heading": e(t("groups", lang))},
              description=t("groups_intro", lang))
     for g, c in zip(site.groups, cards):
         words = [plain(g.name, lang), g.kind_label(lang), plain(g.purpose, lang), plain(g.schedule, lang)]

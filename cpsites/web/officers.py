@@ -123,6 +123,7 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
     lang = gen.lang
     areas = [area_block(g, lang) for g in group_areas(site.officers)]
     gen.page("officers/index.md", t("officers", lang), "cpsites/officers.html", {
+        "heading": e(t("officers", lang)),
         "areas": areas,
         "index_url": prefix(lang) + "officers/streets.json",
         "duty": e(site.department.phones.duty),

@@ -99,6 +99,7 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
     d = site.department
     coming, aired = split_by_time(site.episodes, clock.now())
     gen.page("tv/index.md", f"{t('tv', lang)}: {d.tv_programme.get(lang)}", "cpsites/tv.html", {
+        "heading": e(f"{t('tv', lang)}: {d.tv_programme.get(lang)}"),
         "programme": loc(d.tv_programme, lang),
         "channel": loc(d.tv_channel, lang),
         "intro": e(t("tv_intro", lang, programme=d.tv_programme.get(lang), channel=d.tv_channel.get(lang))),
