@@ -44,6 +44,7 @@ def card(ep: Episode, site: Site, lang: str) -> dict[str, Any]:
         "summary": md(ep.summary, lang),
         "air": e(f"{format_date(ep.date, lang)}, {format_time(ep.air, lang)}"),
         "air_iso": ep.air.isoformat(),
+        "end_iso": ep.end.isoformat(),
         "weekday": e(format_date(ep.date, lang, "EEEE")),
         "duration": e(t("minutes", lang, n=ep.duration)),
         "channel": loc(channel, lang),

@@ -115,3 +115,27 @@ def test_external_video_requests_nothing_from_its_host_before_the_click(chromium
         assert any(urlsplit(u).hostname == host for u in third_party), "the click loads the player"
     finally:
         context.close()
+
+
+def test_events_that_ended_after_the_build_disappear_from_upcoming_lists(chromium, server, content):
+    """The site is static: a visitor days after the build must not see ended events as coming."""
+    from cpsites import clock
+    from cpsites.content.events import split_by_time
+
+    upcoming, _ = split_by_time(content.events, clock.now())
+    if len(upcoming) < 2:
+        pytest.skip("the sample has fewer than two upcoming events at this date")
+    first = upcoming[0]
+    context = chromium.new_context(viewport={"width": 390, "height": 900}, service_workers="block")
+    page = context.new_page()
+    try:
+        # the visitor comes back one minute after the first upcoming event ended
+        page.clock.install(time=first.end.timestamp() + 60)
+        page.goto(server.url + f"{DEPT}/events/", wait_until="networkidle")
+        visible = page.eval_on_selector_all(
+            "[data-cp-upcoming] .cp-event-card",
+            "cards => cards.filter(c => c.offsetParent !== null).map(c => c.querySelector('a').getAttribute('href'))")
+        assert f"{first.id}/" not in visible
+        assert f"{upcoming[1].id}/" in visible
+    finally:
+        context.close()
