@@ -21,7 +21,7 @@ from cpsites.content import load_site
 from cpsites.content.events import split_by_time as split_events
 from cpsites.content.officers import group_areas
 from cpsites.content.tv import split_by_time as split_episodes
-from cpsites.i18n import LANGS, TZ, prefix
+from cpsites.i18n import LANGS, prefix
 
 REPO = Path(__file__).resolve().parents[2]
 DEPT = "mingachevir"
