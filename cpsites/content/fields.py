@@ -142,14 +142,21 @@ def _date_only(value: Any) -> Any:
 
 
 def _clock(value: Any) -> Any:
-    if isinstance(value, str) and re.fullmatch(r"\s*\d{1,2}[:.]\d{2}\s*", value):
-        h, m = re.split(r"[:.]", value.strip())
-        return f"{int(h):02d}:{m}"
+    m = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", str(value)) if isinstance(value, (str, int)) else None
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        raise ValueError(f'"{value}" is not a time of day; write it as HH:MM, for example "19:30"')
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+def _needs_time(value: Any) -> Any:
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", value):
+        raise ValueError(f'"{value.strip()}" has no time; write the date and the time as YYYY-MM-DD HH:MM, '
+                         f'for example "{value.strip()} 10:00"')
     return value
 
 
 Phone = Annotated[str, AfterValidator(_phone)]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
-BakuDateTime = Annotated[dt.datetime, AfterValidator(_to_baku)]
+BakuDateTime = Annotated[dt.datetime, BeforeValidator(_needs_time), AfterValidator(_to_baku)]
 Date = Annotated[dt.date, BeforeValidator(_date_only)]
 Clock = Annotated[dt.time, BeforeValidator(_clock)]

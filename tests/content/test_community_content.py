@@ -225,3 +225,37 @@ def test_unknown_video_host_is_refused(tmp_path):
     root = fixture_department(tmp_path, {"tv/2026-12-04-1.yml": episode})
     msg = problems_of(root)
     assert "tv/2026-12-04-1.yml:" in msg and "`video`" in msg and "YouTube or Vimeo" in msg
+
+
+@pytest.mark.parametrize("field,value,words", [
+    ("time", '"25:00"', ['`time`', '"25:00" is not a time of day', "HH:MM"]),
+    ("time", "evening", ['`time`', '"evening" is not a time of day']),
+])
+def test_episode_time_must_be_a_time_of_day(tmp_path, field, value, words):
+    episode = f"""
+        number: 1
+        date: 2026-12-04
+        {field}: {value}
+        duration: 25
+        title: Veriliş
+        summary: Qısa məzmun
+    """
+    root = fixture_department(tmp_path, {"tv/2026-12-04-1.yml": episode})
+    msg = problems_of(root)
+    assert "tv/2026-12-04-1.yml:3:" in msg
+    for w in words:
+        assert w in msg
+
+
+def test_event_start_needs_a_time(tmp_path):
+    event = """
+        kind: other
+        title: Tədbir
+        start: 2026-12-04
+        end: 2026-12-04 19:00
+        place: Məntəqə
+        description: Gündəlik
+    """
+    root = fixture_department(tmp_path, {"events/2026-12-04-meeting.yml": event})
+    msg = problems_of(root)
+    assert "events/2026-12-04-meeting.yml:3:" in msg and "`start`" in msg and "has no time" in msg
