@@ -62,6 +62,9 @@ def test_untranslated_event_page_is_marked_and_not_indexed(site):
     # the English search index does not hold Azerbaijani text under an English address
     index = json.loads((site / "en/search/search_index.json").read_text("utf-8"))
     assert not [d for d in index["docs"] if d["location"].startswith(f"events/{EVENT}/")]
+    # nor does the sitemap list it as an English page
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    assert f"{DEPT}/en/events/{EVENT}/<" not in sitemap and f"{DEPT}/events/{EVENT}/<" in sitemap
     # listings mark the untranslated title with its language
     listing = html(site, "en/events")
     assert '<span lang="az">9 nömrəli məktəbdə görüş</span>' in listing
