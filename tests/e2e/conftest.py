@@ -172,6 +172,13 @@ class Visitor:
             self._tabs[viewport_name] = page
         return self._tabs[viewport_name]
 
+    def open(self, path: str, viewport_name: str = "desktop"):
+        """The reusable tab of that viewport, showing `path` with search ready (not recorded)."""
+        page = self._tab(viewport_name)
+        page.goto(self.url(path), wait_until="load")
+        wait_for_search(page)
+        return page
+
     def visit(self, sample: Sample, viewport_name: str) -> Visit:
         key = (sample.id, viewport_name)
         if key in self._seen:

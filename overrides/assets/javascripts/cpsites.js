@@ -47,3 +47,15 @@
     }
   });
 })();
+
+/* On paper a link is only useful with its address: give relative links in the text their full
+   URL for the print stylesheet (a[data-cp-href]::after); http, tel and mailto links show as they are. */
+(function () {
+  "use strict";
+  var links = document.querySelectorAll(".md-content__inner :is(p, li, td, dd, blockquote, figcaption) > a[href]");
+  Array.prototype.forEach.call(links, function (a) {
+    var raw = a.getAttribute("href");
+    if (/^(#|[a-z]+:)/i.test(raw) || /(^|\s)(cp-|md-button)/.test(a.className)) return;
+    a.setAttribute("data-cp-href", a.href);
+  });
+})();
