@@ -164,9 +164,40 @@ def new(kind: str, dept: str, title: str, title_ru: str | None, title_en: str | 
                f"run `cpsites check --dept {dept}` and look at it with `cpsites serve --dept {dept}`.")
 
 
+@cli.command()
+@click.option("--dept", default=None, help="The department to preview (default: the portal and handbook).")
+@click.option("--port", type=int, default=8000, help="Port on 127.0.0.1 (default: 8000).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in the browser.")
+def serve(dept: str | None, port: int, open_browser: bool) -> None:
+    """Live preview on 127.0.0.1: save a file and the open page reloads by itself."""
+    from cpsites.check import check_all, check_portal, ordered
+    from cpsites.serve import preview_url, serve as run_server, watch_paths
+
+    repo = repo_root()
+    os.chdir(repo)
+    def content_errors() -> list:
+        reports = check_all(repo, [dept]) if dept else [check_portal(repo)]
+        return ordered([p for r in reports for p in r.errors])
+
+    errors = content_errors()
+    if errors:
+        click.echo("\n".join(str(p) for p in errors), err=True)
+        click.echo("\nFix the problems above, then start the preview again.", err=True)
+        sys.exit(EXIT_CONTENT)
+    if dept:
+        config, watch = repo / "sites" / dept / "mkdocs.yml", watch_paths(repo / "sites" / dept)
+    else:
+        config, watch = repo / "mkdocs.yml", [repo / "sites"]
+    click.echo(f"Preview of {dept or 'the portal'}: {preview_url(config, '127.0.0.1', port)}\n"
+               "Save a file and the page in the browser reloads by itself. Stop with Ctrl+C.")
+    run_server(config, watch, content_errors, port=port, open_browser=open_browser)
+
+
 def main() -> None:
     try:
         cli(prog_name="cpsites", standalone_mode=True)
+    except ContentError as exc:  # content problems found deep inside a step: plain words, exit 2
+        fail(str(exc))
     except Exception as exc:  # a bug of ours: no traceback for press officers unless asked for
         if os.environ.get("CPSITES_DEBUG"):
             raise
