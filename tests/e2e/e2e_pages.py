@@ -169,7 +169,9 @@ async () => {
 
 # What the focused element is and whether a sighted keyboard user can see it.
 JS_FOCUS = """
-() => {
+async () => {
+  // let the page react to the focus first (Material opens search when its box gets focus)
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const r = el.getBoundingClientRect();

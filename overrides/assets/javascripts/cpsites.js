@@ -13,8 +13,9 @@
 })();
 
 /* Keyboard access to the menu on phones: Material's menu button is a <label> for a hidden
-   checkbox, which the Tab key never reaches. Make it a named, focusable button that Enter and
-   Space toggle; Escape closes the open menu and gives focus back to the button. */
+   checkbox, which the Tab key never reaches. Make it a named, focusable button. Material's own
+   keyboard handler clicks a focused label on Enter; we add Space, move focus into the opened
+   menu, and close it with Escape, giving focus back to the button. */
 (function () {
   "use strict";
   var toggle = document.getElementById("__drawer");
@@ -25,24 +26,23 @@
   button.setAttribute("tabindex", "0");
   if (nav && !button.hasAttribute("aria-label")) button.setAttribute("aria-label", nav.getAttribute("aria-label"));
   function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
-  function set(open) {
-    toggle.checked = open;
-    toggle.dispatchEvent(new Event("change", { bubbles: true }));
-  }
   sync();
-  toggle.addEventListener("change", sync);
-  button.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" && event.key !== " ") return;
-    event.preventDefault();
-    set(!toggle.checked);
-    if (toggle.checked) {
+  toggle.addEventListener("change", function () {
+    sync();
+    if (toggle.checked && document.activeElement === button) {
       var first = document.querySelector(".md-sidebar--primary a[href]");
       if (first) requestAnimationFrame(function () { first.focus(); });
     }
   });
+  button.addEventListener("keydown", function (event) {
+    if (event.key !== " ") return;
+    event.preventDefault();
+    button.click();
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggle.checked) {
-      set(false);
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change", { bubbles: true }));
       button.focus();
     }
   });
