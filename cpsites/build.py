@@ -138,11 +138,12 @@ def _worker(args: tuple[str, str, str]) -> BuildResult:
 
 
 def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int | None = None,
-              progress=None) -> list[BuildResult]:
+              progress=None, paper_progress=None) -> list[BuildResult]:
     """Build into a fresh temporary folder beside `out`; swap it in only if every build succeeded."""
     repo = repo.resolve()
     out = out.resolve()
     plan = targets(repo, depts)
+    recover(out)
     tmp = out.parent / f".{out.name}.building-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
@@ -152,7 +153,7 @@ def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int |
         # the department builds then only copy the PDFs (cpsites/web/newspaper.py).
         from cpsites.print.build import build_all_editions
 
-        build_all_editions(repo, depts, jobs)
+        build_all_editions(repo, depts, jobs, progress=paper_progress)
         # The portal cleans its output folder, so it goes first; departments go into sub-folders.
         portal = plan[0]
         results.append(build_one(portal[1], tmp, portal[0]))
@@ -197,6 +198,36 @@ def _carry_over(old: Path, new: Path, keep: set[str]) -> None:
         if child.is_dir() and (child / "index.html").is_file() and child.name not in keep \
                 and not (new / child.name).exists() and (Path("sites") / child.name).is_dir():
             shutil.copytree(child, new / child.name)
+
+
+def recover(out: Path) -> None:
+    """Tidy up after a build that was killed: a killed build cannot run its `finally`.
+
+    Its temporary folder stays behind (removed here once its process is gone), and a kill between
+    the two renames of _swap leaves the previous site under its .old name: put it back.
+    """
+    for stale in out.parent.glob(f".{out.name}.building-*"):
+        if not _alive(stale.name.rsplit("-", 1)[-1]):
+            shutil.rmtree(stale, ignore_errors=True)
+    for old in sorted(out.parent.glob(f".{out.name}.old-*")):
+        if _alive(old.name.rsplit("-", 1)[-1]):
+            continue
+        if not out.exists():
+            os.replace(old, out)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _alive(pid: str) -> bool:
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _swap(new: Path, out: Path) -> None:

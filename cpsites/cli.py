@@ -44,17 +44,11 @@ def cli() -> None:
 @click.option("--jobs", type=int, default=None, help="Parallel processes (default: number of cores).")
 def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | None) -> None:
     """Build the portal and department sites into site/ (atomically)."""
-    from cpsites.build import build_all
+    from cpsites.build import build_all, targets
+    from cpsites.progress import BuildProgress
 
     repo = repo_root()
     out = out or repo / "site"
-    start = time.perf_counter()
-
-    def progress(result) -> None:
-        if not quiet:
-            mark = "ok " if result.ok else "FAILED"
-            click.echo(f"  {mark} {result.name:<12} {result.pages:>4} pages  {result.seconds:5.1f} s")
-
     try:
         os.chdir(repo)
         # the same checks as `cpsites check`, so both commands give the same messages
@@ -63,7 +57,12 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
         problems = errors_before_build(repo, list(depts) or None)
         if problems:
             fail("\n".join(str(p) for p in problems))
-        results = build_all(repo, out, list(depts) or None, jobs=jobs, progress=progress)
+        from cpsites.print.build import plan_jobs
+
+        editions = len(plan_jobs(repo, list(depts) or None))
+        with BuildProgress(len(targets(repo, list(depts) or None)), editions, quiet) as progress:
+            results = build_all(repo, out, list(depts) or None, jobs=jobs, progress=progress.site,
+                                paper_progress=progress.edition)
     except ContentError as exc:
         fail(str(exc))
         return
@@ -71,11 +70,7 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
     if failed:
         # the same problem can stop several builds (the portal reads every department.yml)
         fail("\n".join(dict.fromkeys(m for r in failed for m in r.messages)))
-    pages = sum(r.pages for r in results)
-    click.echo(f"Built {len(results)} sites, {pages} pages in {time.perf_counter() - start:.1f} s into {out}")
-    processed = sum(r.images_processed for r in results)
-    cached = sum(r.images_cached for r in results)
-    click.echo(f"Images: {processed} processed, {cached} taken from the cache")
+    click.echo(progress.summary(out))
 
 
 @cli.command()

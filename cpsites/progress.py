@@ -1,0 +1,73 @@
+"""What `cpsites build` shows while it works: a line per newspaper edition and per site, a bar for
+each in a terminal (rich), and a summary at the end. `--quiet` (CI) shows only the summary line."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+
+@dataclass
+class Totals:
+    sites: int = 0
+    pages: int = 0
+    pdfs: int = 0
+    pdfs_cached: int = 0
+    images_processed: int = 0
+    images_cached: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+class BuildProgress:
+    """Callbacks for cpsites.build: `edition(e)` after each newspaper edition, `site(r)` after each site."""
+
+    def __init__(self, sites: int, editions: int, quiet: bool = False):
+        self.quiet = quiet
+        self.start = time.perf_counter()
+        self.totals = Totals()
+        self.console = Console(stderr=True, highlight=False)
+        self.bars = Progress(TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(),
+                             TimeElapsedColumn(), console=self.console, transient=True,
+                             disable=quiet or not self.console.is_terminal)
+        self.paper_task = self.bars.add_task("newspapers", total=editions, visible=editions > 0)
+        self.site_task = self.bars.add_task("sites", total=sites)
+
+    def __enter__(self) -> "BuildProgress":
+        self.bars.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bars.stop()
+
+    def _line(self, text: str) -> None:
+        if not self.quiet:
+            self.console.print(text)
+
+    def edition(self, e) -> None:
+        t = self.totals
+        t.pdfs += 2  # the print and the screen edition
+        t.pdfs_cached += 2 if e.cached else 0
+        how = "from the cache" if e.cached else f"{e.seconds:4.1f} s"
+        self._line(f"  [green]ok[/]     paper {e.slug} {e.issue_id} ({e.lang})  {how}")
+        self.bars.advance(self.paper_task)
+
+    def site(self, r) -> None:
+        t = self.totals
+        t.sites += 1
+        t.pages += r.pages
+        t.images_processed += getattr(r, "images_processed", 0)
+        t.images_cached += getattr(r, "images_cached", 0)
+        if not r.ok:
+            t.failed.append(r.name)
+        mark = "[green]ok[/]    " if r.ok else "[red]FAILED[/]"
+        self._line(f"  {mark} {r.name:<12} {r.pages:>5} pages  {r.seconds:5.1f} s")
+        self.bars.advance(self.site_task)
+
+    def summary(self, out) -> str:
+        t = self.totals
+        pdfs = f"{t.pdfs} PDFs ({t.pdfs_cached} from the cache)" if t.pdfs else "no PDFs"
+        return (f"Built {t.sites} sites: {t.pages} pages, {pdfs}, images {t.images_processed} processed "
+                f"and {t.images_cached} from the cache, in {time.perf_counter() - self.start:.1f} s into {out}")

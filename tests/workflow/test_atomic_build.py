@@ -1,0 +1,102 @@
+"""A failed or interrupted build leaves the published site/ exactly as it was, byte for byte."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, cpsites
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under folder (relative path -> sha256), and every directory."""
+    out = {}
+    for p in sorted(folder.rglob("*")):
+        rel = p.relative_to(folder).as_posix()
+        out[rel] = hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
+    return out
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory, pristine) -> Path:
+    """A project whose site/ holds a good build of the portal and the demo department."""
+    project = tmp_path_factory.mktemp("atomic") / "project"
+    shutil.copytree(pristine, project)
+    done = cpsites("build", "--dept", "demo", "--quiet", cwd=project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (project / "site" / "demo" / "index.html").is_file()
+    return project
+
+
+@pytest.fixture
+def project(published, tmp_path) -> Path:
+    dest = tmp_path / "project"
+    shutil.copytree(published, dest, symlinks=True)
+    return dest
+
+
+def leftovers(project: Path) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
+
+
+def break_news_template(project: Path) -> None:
+    """A template error that only the department's news pages hit: the portal builds first, fine."""
+    post = project / "overrides" / "cpsites" / "post.html"
+    post.write_text(post.read_text("utf-8") + "\n{% if %}\n", "utf-8")
+
+
+def test_a_build_failing_halfway_leaves_site_byte_identical(project: Path):
+    before = snapshot(project / "site")
+    break_news_template(project)
+    done = cpsites("build", "--dept", "demo", cwd=project)
+    output = done.stdout + done.stderr
+    assert done.returncode == 2, output
+    assert "portal" in output and "FAILED" in output  # the portal was built, then demo failed
+    assert "Traceback" not in output
+    assert "The site was not changed" in output
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []
+
+
+def test_a_killed_build_leaves_site_intact_and_the_next_build_tidies_up(project: Path):
+    before = snapshot(project / "site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-m", "cpsites.cli", "build", "--dept", "demo", "--quiet"],
+                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    try:
+        # wait until the build is really under way: its temporary folder holds the portal's pages
+        deadline = time.monotonic() + 120
+        while not any((p / "index.html").is_file() for p in project.glob(".site.building-*")):
+            assert proc.poll() is None, "the build ended before it could be interrupted"
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the build and its worker processes, no clean-up
+        proc.wait()
+    assert snapshot(project / "site") == before
+    assert leftovers(project), "a killed build cannot remove its temporary folder"
+
+    done = cpsites("build", "--dept", "demo", "--quiet", cwd=project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert leftovers(project) == []
+
+
+def test_a_build_killed_between_the_two_renames_gets_the_old_site_back(project: Path):
+    before = snapshot(project / "site")
+    # what a kill between `site -> .site.old-PID` and `.site.building-PID -> site` leaves behind
+    dead = 2 ** 22 + 12345  # above pid_max on common systems: no such process
+    os.replace(project / "site", project / f".site.old-{dead}")
+    break_news_template(project)
+    done = cpsites("build", "--dept", "demo", "--quiet", cwd=project)
+    assert done.returncode == 2
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []
