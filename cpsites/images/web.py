@@ -13,7 +13,10 @@ Stable functions (cpsites.web and every content type call these):
         Officer photos, cropped consistently: 4:5 portrait or 1:1 square, 320 / 640 / 960 px.
         `focus` is the face (fractions of the photo, e.g. (0.52, 0.3)); it lands at 40% from the
         top of the crop. Without it the upper middle of the photo is used.
-    picture_html(resp, alt, url, sizes=..., loading="lazy") -> str
+    content_sizes(resp) -> str
+        The `sizes` of a picture in the text column (narrower for portrait and small pictures,
+        which CSS shows at most MAX_DISPLAY_HEIGHT tall).
+    picture_html(resp, alt, url, sizes=None, loading="lazy") -> str
         <picture><source type="image/webp" srcset sizes><img src srcset sizes width height alt
         loading decoding></picture>. `url(file_name)` turns a published file name into the URL
         to write (the caller knows the folder and the page). An empty `alt` is an error unless
@@ -51,9 +54,30 @@ PORTRAIT_DEFAULT_FOCUS = (0.5, 0.35)
 WEBP_QUALITY = 78
 JPEG_QUALITY = 80
 
-# `sizes` for the places our templates put pictures; measured on the built pages (see README).
-SIZES_CONTENT = "(min-width: 1220px) 760px, (min-width: 960px) calc(100vw - 460px), calc(100vw - 32px)"
-SIZES_CARD = "(min-width: 1220px) 300px, (min-width: 600px) 45vw, calc(100vw - 32px)"
+# `sizes` for the places our templates put pictures, measured in Chromium on the built pages
+# (content column: 100vw - 32px on phones, 100vw - 274px from 960px with the side menu, 930px
+# from 1220px, 1024px at most; news cards: two columns on the home page, 280px beside the text
+# in listings).
+SIZES_CONTENT = ("(min-width: 1600px) 1024px, (min-width: 1220px) 930px, "
+                 "(min-width: 960px) calc(100vw - 274px), calc(100vw - 32px)")
+SIZES_CARD = ("(min-width: 1220px) 500px, (min-width: 960px) calc(50vw - 150px), "
+              "(min-width: 600px) calc(50vw - 30px), calc(100vw - 32px)")
+SIZES_CARD_LIST = "(min-width: 600px) 310px, calc(100vw - 32px)"
+# Content pictures are never shown taller than this (CSS .cp-pic): a phone's portrait photo
+# stays on one screen instead of filling three.
+MAX_DISPLAY_HEIGHT = 720
+FILL_WIDTH = 900  # pictures at least this wide fill the column; smaller ones keep their size
+
+
+def content_sizes(resp: "Responsive", max_height: int = MAX_DISPLAY_HEIGHT) -> str:
+    """`sizes` of a content picture: the column width, or less for portrait and small pictures
+    (the widest they are ever shown: capped by max_height or their own width)."""
+    cap = round(max_height * resp.width / resp.height)
+    if resp.width < FILL_WIDTH:
+        cap = min(cap, resp.width)
+    if cap >= 1024:
+        return SIZES_CONTENT
+    return f"(min-width: {cap + 32}px) {cap}px, calc(100vw - 32px)"
 
 MIME_EXT = {"image/webp": "webp", "image/jpeg": "jpg", "image/png": "png", "image/svg+xml": "svg"}
 
@@ -145,7 +169,7 @@ def portrait(path: Path | str | Source, shape: str = "portrait", focus: tuple[fl
                       anchor=PORTRAIT_ANCHOR, zoom=zoom, label=shape, cache=cache)
 
 
-def picture_html(resp: Responsive, alt: str, url: Callable[[str], str], *, sizes: str = SIZES_CONTENT,
+def picture_html(resp: Responsive, alt: str, url: Callable[[str], str], *, sizes: str | None = None,
                  loading: str = "lazy", decoding: str = "async", css_class: str | None = None,
                  fetchpriority: str | None = None, decorative: bool = False,
                  extra_attrs: dict[str, str] | None = None) -> str:
@@ -154,6 +178,7 @@ def picture_html(resp: Responsive, alt: str, url: Callable[[str], str], *, sizes
         raise ContentError.at(resp.source.path, "the picture has no alternative text; describe what it "
                               "shows for readers who cannot see it")
     esc = lambda s: html.escape(str(s), quote=True)  # noqa: E731
+    sizes = sizes or content_sizes(resp)
 
     def srcset(mime: str) -> str:
         return ", ".join(f"{url(resp.filename(v, mime))} {v.width}w" for v in resp.variants)

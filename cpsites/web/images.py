@@ -7,8 +7,9 @@ One SiteImages lives in the cpsites plugin for a whole build (all three language
   or one that is not a file of docs/, is an error naming the Markdown file and line;
   links (<a href>) to a picture go to its largest processed version;
 - front-matter pictures: `picture(src, alt, kind)` (also `cp.picture(...)` in templates)
-  for kinds "content", "lead" (a post's photo above the fold: not lazy), "card" (16:9 news
-  card thumbnail), "portrait" and "square" (officers, with `focus=(x, y)`);
+  for kinds "content", "lead" (a post's photo above the fold: not lazy), "card" and "card-list"
+  (16:9 news card thumbnail in the home grid / beside the text in listings), "portrait" and
+  "square" (officers, with `focus=(x, y)`);
 - Open Graph: `og(...)` makes a post's 1200 x 630 card and returns the meta tag values;
 - `publish(files)` (on_env, after every page's content is rendered and before MkDocs copies
   static files): removes the originals under docs/ from MkDocs' Files, so no raw upload with
@@ -50,16 +51,19 @@ OG_DIR = "images/og"
 
 @dataclass
 class Kind:
-    sizes: str
+    sizes: str | None = None       # None: content_sizes() of the picture (column, portrait, small)
     loading: str = "lazy"
     fetchpriority: str | None = None
     decorative_ok: bool = False
+    css_class: str | None = None   # "cp-pic": capped height in cpsites.css
 
 
 KINDS = {
-    "content": Kind(web.SIZES_CONTENT),
-    "lead": Kind(web.SIZES_CONTENT, loading="eager", fetchpriority="high"),
-    "card": Kind(web.SIZES_CARD, decorative_ok=True),
+    "content": Kind(css_class="cp-pic"),
+    # a post's photo is above the fold: fetched at once, not lazily
+    "lead": Kind(loading="eager", fetchpriority="high", css_class="cp-pic"),
+    "card": Kind(web.SIZES_CARD, decorative_ok=True),            # home page grid
+    "card-list": Kind(web.SIZES_CARD_LIST, decorative_ok=True),  # beside the text in listings
     "portrait": Kind("(min-width: 600px) 240px, 45vw"),
     "square": Kind("(min-width: 600px) 160px, 30vw"),
 }
@@ -82,8 +86,11 @@ class Picture:
     def html(self, page_url: str | None = None) -> Markup:
         k = KINDS[self.kind]
         rel = (lambda name: get_relative_url(self.url(name), page_url)) if page_url is not None else self.url
+        classes = [c for c in (k.css_class, self.css_class) if c]
+        if k.css_class == "cp-pic" and self.resp.width >= web.FILL_WIDTH:
+            classes.append("cp-pic--fill")
         return Markup(web.picture_html(self.resp, self.alt, rel, sizes=k.sizes, loading=k.loading,
-                                       fetchpriority=k.fetchpriority, css_class=self.css_class,
+                                       fetchpriority=k.fetchpriority, css_class=" ".join(classes) or None,
                                        decorative=k.decorative_ok and not self.alt,
                                        extra_attrs=self.extra_attrs))
 
@@ -128,10 +135,10 @@ class SiteImages:
         rel = path.resolve().relative_to(self.docs_dir).as_posix() if path.resolve().is_relative_to(self.docs_dir) \
             else path.name
         focus = tuple(focus) if focus else None
-        key = (str(path.resolve()), kind, focus)
+        key = (str(path.resolve()), "card" if kind == "card-list" else kind, focus)
         resp = self._memo.get(key)
         if resp is None:
-            if kind == "card":
+            if kind in ("card", "card-list"):
                 resp = web.card_thumbnail(path, focus=focus)
             elif kind in ("portrait", "square"):
                 resp = web.portrait(path, shape=kind, focus=focus)
