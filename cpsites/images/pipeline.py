@@ -40,10 +40,11 @@ from cpsites.errors import ContentError
 MAX_PIXELS = 120_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated file is an error, never half a photo
+Image.init()  # register every plugin now: open(formats=...) looks them up by name
 
 # What Pillow may open. Not EPS/PDF (they run Ghostscript), not exotic formats nobody uploads.
-# MPO is how Pillow names the JPEGs many phones write (a JPEG with a preview image appended).
-RASTER_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF", "BMP")
+# (The JPEG opener also reads MPO, the JPEG-plus-preview many phones write; im.format says "MPO".)
+RASTER_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP")
 # File endings treated as pictures in docs/: each is published processed or refused, never raw.
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp",
                   ".svg", ".heic", ".heif", ".avif", ".psd", ".jp2", ".jxl", ".ico", ".raw",
