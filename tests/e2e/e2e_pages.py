@@ -157,6 +157,16 @@ JS_SMALL_TEXT = """
 }
 """
 
+# Material's search worker has loaded its index: the result box shows "Type to start searching".
+JS_SEARCH_READY = """
+() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  const config = document.getElementById('__config');
+  if (!meta || !config) return true;
+  return meta.textContent.trim() === JSON.parse(config.textContent).translations['search.result.placeholder'];
+}
+"""
+
 JS_OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 JS_AXE = """

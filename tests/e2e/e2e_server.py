@@ -119,7 +119,7 @@ class _Handler(BaseHTTPRequestHandler):
         if self.server.precompressed:
             for enc, suffix in (("br", ".br"), ("gzip", ".gz")):
                 candidate = path.with_name(path.name + suffix)
-                if enc in accepted and candidate.is_file():
+                if enc in accepted and enc in self.server.encodings and candidate.is_file():
                     body_path, encoding = candidate, enc
                     break
         stat = body_path.stat()
@@ -163,9 +163,10 @@ class SiteServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, root: Path, precompressed: bool = True):
+    def __init__(self, root: Path, precompressed: bool = True, encodings: tuple[str, ...] = ("br", "gzip")):
         self.root = Path(root).resolve()
         self.precompressed = precompressed
+        self.encodings = encodings  # ("gzip",): a server without the brotli module
         self.hits: list[Hit] = []
         self._lock = threading.Lock()
         super().__init__(("127.0.0.1", 0), _Handler)
