@@ -339,6 +339,9 @@ _UNSUPPORTED = {
 
 
 def _unknown_message(path: Path, data: bytes) -> str:
+    if data.startswith((b"\xff\xd8", b"\x89PNG\r\n\x1a\n", b"GIF8")) or data[8:12] == b"WEBP":
+        # it starts like a picture, yet no decoder accepts it: damaged, not foreign
+        return _damaged_message(ValueError("the file's header cannot be read"))
     try:
         with Image.open(io.BytesIO(data)) as im:  # any format Pillow knows, to name it
             return (f"this is a {im.format} picture, which cpsites does not publish; {FIX_FORMAT}")

@@ -206,9 +206,10 @@ class SiteImages:
                 return m.group(0)
             alt = attrs.get("alt", "").strip()
             if not alt:
+                _, written = self._source_line(page, src)
                 self._page_problem(page, src, f'the picture "{f.src_uri}" has no alternative text; write '
                                    "what it shows between the square brackets, for example "
-                                   f"![Pupils visit the duty room]({posixpath.basename(src)})")
+                                   f"![Pupils visit the duty room]({written or posixpath.basename(src)})")
                 return m.group(0)
             extra = {k: attrs[k] for k in KEEP_ATTRS if attrs.get(k)}
             pic = self.try_picture(f.abs_src_path, alt, "content", css_class=attrs.get("class") or None,
@@ -233,11 +234,20 @@ class SiteImages:
             self._by_url = (id(files), {unquote(f.url): f for f in files if self.is_content_image(f)})
         return self._by_url[1]
 
-    def _page_problem(self, page, needle: str, message: str) -> None:
-        path = page.file.abs_src_path or page.file.src_uri
+    @staticmethod
+    def _source_line(page, needle: str) -> tuple[int, str]:
+        """(line number, link as written) of the first Markdown line naming the file in `needle`."""
         text = page.file.content_string if page.file.abs_src_path else ""
         base = posixpath.basename(unquote(urlsplit(needle).path)) or needle
-        line = next((i for i, ln in enumerate(text.splitlines(), 1) if base and base in ln), 0)
+        for i, ln in enumerate(text.splitlines(), 1):
+            if base and base in ln:
+                m = re.search(r"\]\(\s*<?([^)\s>]*" + re.escape(base) + r")", ln)
+                return i, (m.group(1) if m else "")
+        return 0, ""
+
+    def _page_problem(self, page, needle: str, message: str) -> None:
+        path = page.file.abs_src_path or page.file.src_uri
+        line, _ = self._source_line(page, needle)
         self.problems.append(Problem(display_path(path), line, message))
 
     # -- on_env ---------------------------------------------------------------------------------
