@@ -125,6 +125,7 @@ class Preview:
         self.count = 0
         self.generation = 0           # +1 per quick build: a background build of an older one is stale
         self.child = None
+        self.problems: list[str] = []  # of the last save, shown on every page until fixed
         self.full_wanted = threading.Event()
         threading.Thread(target=self._complete, daemon=True, name="cpsites-full-build").start()
 
@@ -154,25 +155,48 @@ class Preview:
         child = self.child
         if child is not None and child.is_alive():
             child.kill()  # building an older version of the files
-        problems = self.problems_of()
+        problems = [str(p) for p in self.problems_of()]
         if problems:
-            # LiveReloadServer prints a SystemExit's text without a traceback and keeps serving
-            raise SystemExit("\n".join(str(p) for p in problems)
-                             + "\n\nThe preview still shows the last good version: fix the file and save it again.")
+            return self._refuse(problems)
         langs = {"az", self.active}
         out = self._new_dir()
         try:
             took = _build_into(self.config_file, out, self.serve_url, langs)
         except Exception as exc:  # MkDocs' and our plugin's errors: the message, not the traceback
             shutil.rmtree(out, ignore_errors=True)
-            raise SystemExit(f"{type(exc).__name__}: {exc}".removeprefix("PluginError: ")
-                             .removeprefix("Abort: ")) from None
+            return self._refuse([f"{type(exc).__name__}: {exc}".removeprefix("PluginError: ")
+                                 .removeprefix("Abort: ")])
+        self.problems = []
         with self.lock:
             self.generation += 1
             self._swap(out)
         what = " + ".join(sorted(langs, key=["az", "ru", "en"].index))
         log.info(f"Preview updated ({what}) in {took:.2f} s")
         self.full_wanted.set()
+
+    def _refuse(self, problems: list[str]) -> None:
+        """Keep the last good version, say why in the terminal and on top of every page.
+
+        Returning normally (not raising) lets the server reload the browser, which then shows
+        the messages; MkDocs' own way would leave the browser waiting for a good build.
+        """
+        self.problems = problems
+        log.error("\n".join(problems) + "\n\nThe preview still shows the last good version: fix the file "
+                  "and save it again.")
+
+    def banner(self) -> bytes:
+        """The problems of the last save, as a box shown at the top of every previewed page."""
+        if not self.problems:
+            return b""
+        import html
+
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems)
+        return ('<div role="alert" style="position:sticky;top:0;z-index:1000;margin:0;padding:1em 1.5em;'
+                'background:#fff0f0;color:#7a0000;border-bottom:3px solid #c00;font:15px/1.45 sans-serif">'
+                "<strong>The preview is not up to date.</strong> Fix these problems and save the file "
+                "again (the page then reloads by itself):"
+                f'<ul style="margin:.5em 0 0;padding-left:1.2em;font-family:monospace">{items}</ul></div>'
+                ).encode()
 
     def _complete(self) -> None:
         import multiprocessing
@@ -201,6 +225,25 @@ class Preview:
         if child is not None and child.is_alive():
             child.kill()
         shutil.rmtree(self.base, ignore_errors=True)
+
+
+def _changes_observer():
+    """A watchdog observer on inotify that reports only changes to files.
+
+    inotify also reports files being opened and read; MkDocs' handler rebuilds on any event, so
+    each build, reading the files, would start the next one.
+    """
+    from watchdog import events
+    from watchdog.observers import Observer
+
+    changes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent,
+               events.FileMovedEvent, events.FileClosedEvent]
+
+    class ChangesObserver(Observer):
+        def schedule(self, event_handler, path, *, recursive=False, event_filter=None):
+            return super().schedule(event_handler, path, recursive=recursive, event_filter=changes)
+
+    return ChangesObserver()
 
 
 def serve(config_file: Path, watch: list[Path], problems_of, host: str = "127.0.0.1", port: int = 8000,
@@ -233,11 +276,17 @@ def serve(config_file: Path, watch: list[Path], problems_of, host: str = "127.0.
                 preview.active = first_part if first_part in ("ru", "en") else "az"
             return super()._serve_request(environ, start_response)
 
+        def _inject_js_into_html(self, content, epoch):
+            content = super()._inject_js_into_html(content, epoch)
+            banner = preview.banner()
+            if banner and b"<body" in content:
+                start = content.index(b">", content.index(b"<body")) + 1
+                content = content[:start] + banner + content[start:]
+            return content
+
     server = Server(builder=preview.quick, host=host, port=port, root=str(preview.root), mount_path=mount_path)
     try:  # MkDocs polls the files every 0.5 s; the kernel's notifications (inotify) come at once
-        import watchdog.observers
-
-        server.observer = watchdog.observers.Observer()
+        server.observer = _changes_observer()
     except Exception:  # noqa: BLE001 - keep MkDocs' polling where notifications are unavailable
         pass
 
