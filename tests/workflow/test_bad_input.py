@@ -218,3 +218,18 @@ def test_bad_input_is_refused_clearly(case: Case, copy: Path):
     errors = [line for line in problem_lines(output) if ": warning: " not in line]
     assert problem_lines(build_output) == errors
     assert not (copy / "site").exists(), "a refused build must not write site/"
+
+
+def test_plain_mkdocs_refuses_forbidden_html_too(copy: Path):
+    """The policy lives in the content model, so even `mkdocs build` in a department folder refuses."""
+    import os
+    import subprocess
+    import sys
+
+    append(f"{DOCS}/about.en.md", '\n<iframe src="https://video.example/embed/1"></iframe>\n')(copy)
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(copy / "out")],
+                          cwd=copy / D, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    assert done.returncode != 0
+    assert "docs/about.en.md:7: raw <iframe> is not allowed" in done.stdout + done.stderr
+    assert not (copy / "out" / "about" / "index.html").exists()
