@@ -80,6 +80,40 @@ POST_RU = (
     "Текст новости.\n"
 )
 
+OFFICER = f"{D}/officers/aysel-quliyeva.yml"
+EVENT = f"{D}/events/2026-12-05-open-day.yml"
+EPISODE = f"{D}/tv/2026-11-27-1.yml"
+SECOND_OFFICER = """name:
+  az: Rauf Həsənov
+  ru: Рауф Гасанов
+  en: Rauf Hasanov
+rank:
+  az: polis mayoru
+  ru: майор полиции
+  en: Police Major
+role: sahə polis inspektoru
+phone: "+994 24 275 00 12"
+areas:
+  - number: 2
+    name: Şimal
+    streets:
+      - az: Nizami küçəsi
+reception:
+  hours: Cümə, 10:00–12:00
+  place: 2 saylı sahə polis məntəqəsi
+"""
+ISSUE = """number: 1
+date: 2026-12-01
+languages: [az, ru]
+pages: 2
+stories:
+  - news: 2026-11-02-open-day
+    page: 1
+    lead: true
+  - news: 2026-11-30-market
+    page: 2
+"""
+
 CASES = [
     # department.yml
     Case("dept-yaml-unclosed-quote", replace(f"{D}/department.yml", 'duty: "+994 24 275 00 00"', 'duty: "+994 24 275 00 00'),
@@ -166,6 +200,31 @@ CASES = [
          f"{DOCS}/about.ru.md", 5, 'the image "images/zdanie.jpg" does not exist'),
     Case("file-missing-in-link", append(f"{DOCS}/about.az.md", "\n[Broşür (PDF)](files/brochure.pdf)\n"),
          f"{DOCS}/about.az.md", 7, 'the file "files/brochure.pdf" does not exist'),
+    # officers, events, TV episodes, newspaper issues (data files beside docs/)
+    Case("officer-without-phone", replace(OFFICER, 'phone: "+994 24 275 00 11"\n', ""),
+         OFFICER, 0, "`phone` is missing"),
+    Case("officer-photo-missing", replace(OFFICER, "email:", "photo: images/officers/aysel.jpg\nemail:"),
+         OFFICER, 14, '"images/officers/aysel.jpg" does not exist'),
+    Case("officer-bad-email", replace(OFFICER, "sahe1.demo@polis.example", "sahe1.demo(at)polis"),
+         OFFICER, 14, "is not an e-mail address"),
+    Case("officer-street-in-two-areas", write(f"{D}/officers/rauf-hasanov.yml", SECOND_OFFICER),
+         f"{D}/officers/rauf-hasanov.yml", 15, 'the street "Nizami küçəsi" is listed here under area 2'),
+    Case("officer-file-name", rename(OFFICER, "Aysel Quliyeva.yml"),
+         f"{D}/officers/Aysel Quliyeva.yml", 0, "small Latin letters"),
+    Case("event-end-before-start", replace(EVENT, "end: 2026-12-05 14:00", "end: 2026-12-05 08:00"),
+         EVENT, 7, "an event must end after it starts"),
+    Case("event-unknown-kind", replace(EVENT, "kind: open-day", "kind: openday"),
+         EVENT, 1, 'unknown kind "openday"'),
+    Case("event-impossible-time", replace(EVENT, "start: 2026-12-05 10:00", "start: 2026-12-05 25:00"),
+         EVENT, 6, "start"),
+    Case("episode-date-not-a-date", replace(EPISODE, "date: 2026-11-27", "date: 27.11.2026"),
+         EPISODE, 2, "is not a valid date"),
+    Case("episode-video-not-youtube", append(EPISODE, "video:\n  url: https://video.example/watch/1\n"),
+         EPISODE, 13, "is not a YouTube or Vimeo video address"),
+    Case("issue-story-missing", write(f"{D}/newspaper/2026-12.yml", ISSUE),
+         f"{D}/newspaper/2026-12.yml", 9, "2026-11-30-market"),
+    Case("issue-odd-pages", write(f"{D}/newspaper/2026-12.yml", ISSUE.replace("pages: 2", "pages: 3")),
+         f"{D}/newspaper/2026-12.yml", 4, "even number of pages"),
     # the content policy
     Case("html-script", append(f"{DOCS}/about.en.md", "\n<script>alert('hi')</script>\n"),
          f"{DOCS}/about.en.md", 7, "raw <script> is not allowed"),
@@ -189,7 +248,7 @@ def test_catalogue_is_large_and_distinct():
 
 def problem_lines(output: str) -> list[str]:
     """The lines of an output that report a problem in a file (sites/... or docs/...)."""
-    return [line for line in output.splitlines() if re.match(r"^(sites|docs)/\S+?: ", line)]
+    return [line for line in output.splitlines() if re.match(r"^(sites|docs)/[^:]+(:\d+)?: ", line)]
 
 
 @pytest.fixture
