@@ -44,7 +44,7 @@ def chromium():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.skip("the Python package playwright is missing: pip install -e '.[test]' (make test)")
+        pytest.fail("the Python package playwright is missing: pip install -e '.[test]' (`make test` does it)")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
         yield browser

@@ -18,16 +18,17 @@ JS_SWITCHER = """
 () => [...document.querySelectorAll('.md-select__link[hreflang]')].map(a => [a.getAttribute('hreflang'), a.href])
 """
 
-# Every interface string a page carries: labels for screen readers, tooltips, placeholders, the
-# text of elements without child elements, and the strings Material's JavaScript will show.
+# Every interface string a page carries: labels for screen readers, tooltips, placeholders, every
+# text node (shown or not yet shown), and the strings Material's JavaScript will show.
 JS_UI_STRINGS = """
 () => {
   const out = new Set();
   for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))
     for (const a of ['aria-label', 'title', 'placeholder', 'alt'])
       if (el.getAttribute(a)) out.add(el.getAttribute(a).trim());
-  for (const el of document.body.querySelectorAll('*'))
-    if (el.children.length === 0 && el.textContent.trim()) out.add(el.textContent.trim());
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (n.textContent.trim() && !n.parentElement.closest('script, style')) out.add(n.textContent.trim());
   const config = document.getElementById('__config');
   if (config) Object.values(JSON.parse(config.textContent).translations || {}).forEach(v => out.add(String(v).trim()));
   return [...out];
