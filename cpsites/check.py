@@ -24,6 +24,7 @@ from cpsites.i18n import DEFAULT_LANG, LANGS
 # `cpsites new` writes this comment under the text a press officer must replace.
 PLACEHOLDER = "cpsites: replace this text"
 
+_MARKER = re.compile(r"(?:#|<!--)\s*" + re.escape(PLACEHOLDER))
 _INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _HTML_ATTR = re.compile(r"\b(href|src|poster)\s*=\s*[\"']([^\"']*)[\"']", re.I)
@@ -145,7 +146,9 @@ def _placeholders(root: Path) -> list[Problem]:
             continue  # reported by the loaders
         if PLACEHOLDER not in text:
             continue
-        lines = [n for n, line in enumerate(text.splitlines(), 1) if PLACEHOLDER in line]
+        lines = [n for n, line in enumerate(text.splitlines(), 1) if _MARKER.search(line)]
+        if not lines:
+            continue  # the words mentioned in text (this handbook), not a note of `cpsites new`
         where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines))
         problems.append(Problem(display_path(path), lines[0],
                                 f"sample text from `cpsites new` is still here ({where}); write your own "

@@ -51,6 +51,8 @@ NAV_TITLES = {
     "about": {"az": "Haqqımızda", "ru": "О нас", "en": "About us"},
     "handbook": {"az": "Mətbuat katibləri üçün", "ru": "Для пресс-секретарей", "en": "For press officers"},
 }
+# The handbook's pages (docs/handbook/<name>.<lang>.md) in the portal's menu, in reading order.
+HANDBOOK = ["index", "news", "officers", "events", "tv", "newspaper", "pages", "preview", "errors"]
 # Sections of a department site, each a module of cpsites.web with:
 #   generate(gen: Generator, site: Site, site_url: str) -> None   pages for gen.lang
 #   NAV: list[(key, src_uri, {"az":..,"ru":..,"en":..})]          menu entries, in order
@@ -126,11 +128,21 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
             for section in SECTIONS:
                 section.generate(gen, self.site, self.site_url)
             config.nav = self._nav(files)
+        else:
+            config.nav = self._portal_nav(files)
         # refresh the i18n plugin's per-language list, or generated pages miss the sitemap
         i18n = self._i18n(config)
         if i18n is not None:
             i18n.i18n_files_per_language[self.lang] = files.documentation_pages()
         return files
+
+    def _portal_nav(self, files: Files) -> list[dict[str, Any]]:
+        """The portal's menu: home, then the press officers' handbook in reading order."""
+        pages = [f"handbook/{name}.md" for name in HANDBOOK if files.get_file_from_path(f"handbook/{name}.md")]
+        nav: list[dict[str, Any]] = [{NAV_TITLES["home"][self.lang]: "index.md"}]
+        if pages:
+            nav.append({NAV_TITLES["handbook"][self.lang]: pages})
+        return nav
 
     def _nav(self, files: Files) -> list[dict[str, str]]:
         entries = HOME_NAV + [e for section in SECTIONS for e in getattr(section, "NAV", [])] + TAIL_NAV

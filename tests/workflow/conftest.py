@@ -47,3 +47,14 @@ def project(tmp_path) -> Path:
 def pristine(tmp_path_factory) -> Path:
     """One untouched project per session, copied (cheaply) by tests that change content."""
     return make_project(tmp_path_factory.mktemp("pristine") / "project")
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory, pristine) -> Path:
+    """A project whose site/ holds a good build of the portal (with the handbook) and `demo`."""
+    project = tmp_path_factory.mktemp("published") / "project"
+    shutil.copytree(pristine, project)
+    done = cpsites("build", "--dept", DEPT, "--quiet", cwd=project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (project / "site" / DEPT / "index.html").is_file()
+    return project

@@ -25,17 +25,6 @@ def snapshot(folder: Path) -> dict[str, str]:
     return out
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory, pristine) -> Path:
-    """A project whose site/ holds a good build of the portal and the demo department."""
-    project = tmp_path_factory.mktemp("atomic") / "project"
-    shutil.copytree(pristine, project)
-    done = cpsites("build", "--dept", "demo", "--quiet", cwd=project)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert (project / "site" / "demo" / "index.html").is_file()
-    return project
-
-
 @pytest.fixture
 def project(published, tmp_path) -> Path:
     dest = tmp_path / "project"
