@@ -114,6 +114,27 @@ stories:
     page: 2
 """
 
+def png_bomb() -> bytes:
+    """A tiny PNG that claims to be 60000 x 60000 pixels (3.6 gigapixels): a decompression bomb."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 60000, 60000, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+
+
+def truncate(rel: str, keep: float) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        data = (root / rel).read_bytes()
+        (root / rel).write_bytes(data[: int(len(data) * keep)])
+    return change
+
+
+PHOTO = f"{DOCS}/images/building.jpg"
+
 CASES = [
     # department.yml
     Case("dept-yaml-unclosed-quote", replace(f"{D}/department.yml", 'duty: "+994 24 275 00 00"', 'duty: "+994 24 275 00 00'),
@@ -225,6 +246,15 @@ CASES = [
          f"{D}/newspaper/2026-12.yml", 9, "2026-11-30-market"),
     Case("issue-odd-pages", write(f"{D}/newspaper/2026-12.yml", ISSUE.replace("pages: 2", "pages: 3")),
          f"{D}/newspaper/2026-12.yml", 4, "even number of pages"),
+    # pictures, opened the way the build opens them
+    Case("image-not-a-picture", write(PHOTO, "<html><body>Bu şəkil deyil</body></html>\n"),
+         PHOTO, 0, "not a picture"),
+    Case("image-truncated", truncate(PHOTO, 0.5), PHOTO, 0, "damaged or incomplete"),
+    Case("image-decompression-bomb", write_bytes(f"{DOCS}/images/huge.png", png_bomb()),
+         f"{DOCS}/images/huge.png", 0, "decompression bomb"),
+    Case("image-svg-with-script", write(f"{DOCS}/images/logo.svg",
+                                        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n'),
+         f"{DOCS}/images/logo.svg", 0, "contains a script"),
     # the content policy
     Case("html-script", append(f"{DOCS}/about.en.md", "\n<script>alert('hi')</script>\n"),
          f"{DOCS}/about.en.md", 7, "raw <script> is not allowed"),
