@@ -49,7 +49,7 @@ class Report:
         return [p for p in self.problems if p.severity != "error"]
 
 
-def check_department(site_dir: Path) -> Report:
+def check_department(site_dir: Path, images: bool = True) -> Report:
     """Load and validate a department folder (sites/<slug>), then check what loading cannot."""
     site_dir = Path(site_dir)
     report = Report(site_dir.name)
@@ -59,8 +59,9 @@ def check_department(site_dir: Path) -> Report:
     except ContentError as exc:
         report.problems.extend(exc.problems)
     report.problems.extend(_newspaper_problems(site_dir, site))
-    report.problems.extend(image_problems(site_dir))
-    _check_pages(site_dir / "docs", report, data_roots=[site_dir])
+    if images:  # the preview leaves them to the build, which opens the pictures it uses anyway
+        report.problems.extend(image_problems(site_dir))
+    _check_pages(site_dir / "docs", report, data_roots=[site_dir], pages=site.pages if site else None)
     report.problems = unique(report.problems)
     return report
 
@@ -78,7 +79,7 @@ def check_portal(repo: Path) -> Report:
     return report
 
 
-def check_all(repo: Path, depts: list[str] | None = None, portal: bool = True) -> list[Report]:
+def check_all(repo: Path, depts: list[str] | None = None, portal: bool = True, images: bool = True) -> list[Report]:
     """Reports for the portal (unless only some departments were asked for) and the departments."""
     repo = Path(repo)
     known = {d.name: d for d in site_dirs(repo)}
@@ -90,7 +91,7 @@ def check_all(repo: Path, depts: list[str] | None = None, portal: bool = True) -
                                             f'known: {", ".join(sorted(known))}'))
             reports.append(unknown)
             continue
-        reports.append(check_department(known[slug]))
+        reports.append(check_department(known[slug], images=images))
     return reports
 
 
@@ -136,8 +137,9 @@ def _newspaper_problems(site_dir: Path, site) -> list[Problem]:
 
 # -- pages: links, images, placeholders, translations --------------------------------------------
 
-def _check_pages(docs: Path, report: Report, data_roots: list[Path]) -> None:
-    pages, _ = read_pages(docs)  # problems of unreadable pages are already in the report
+def _check_pages(docs: Path, report: Report, data_roots: list[Path], pages: list[PageFile] | None = None) -> None:
+    if pages is None:
+        pages, _ = read_pages(docs)  # problems of unreadable pages are already in the report
     report.pages = len({p.base for p in pages})
     index = _PageIndex(docs, pages, data_roots)
     for page in pages:

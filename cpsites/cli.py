@@ -171,7 +171,7 @@ def serve(dept: str | None, port: int, open_browser: bool) -> None:
     repo = repo_root()
     os.chdir(repo)
     def content_errors() -> list:
-        reports = check_all(repo, [dept]) if dept else [check_portal(repo)]
+        reports = check_all(repo, [dept], images=False) if dept else [check_portal(repo)]
         return ordered([p for r in reports for p in r.errors])
 
     errors = content_errors()

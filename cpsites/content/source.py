@@ -34,7 +34,7 @@ def read_text(path: Path) -> str:
     return text
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 5x faster
     """SafeLoader that leaves impossible dates (2026-13-02, 2026-02-30) as text.
 
     PyYAML raises a bare ValueError for them; as text they reach the schema, which names the
