@@ -25,7 +25,9 @@ from cpsites.i18n import DEFAULT_LANG, LANGS
 PLACEHOLDER = "cpsites: replace this text"
 
 _MARKER = re.compile(r"(?:#|<!--)\s*" + re.escape(PLACEHOLDER))
-_INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+_INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
+_ALT = re.compile(r"\balt\s*=\s*([\"'])(.*?)\1", re.I)
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _HTML_ATTR = re.compile(r"\b(href|src|poster)\s*=\s*[\"']([^\"']*)[\"']", re.I)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -227,24 +229,30 @@ class _PageIndex:
 
 
 def _targets(page: PageFile):
-    """(line, target, is_image) of every link and image in a page, code excepted."""
+    """(line, target, is_image, alt text or None) of every link and image in a page, code excepted."""
     for number, line in code_free_lines(page.text):
         if number < page.body_line:
             continue
         for m in _INLINE_LINK.finditer(line):
-            yield number, m.group(2), bool(m.group(1))
+            image = bool(m.group(1))
+            yield number, m.group(3), image, (m.group(2) if image else None)
         m = _REF_DEF.match(line)
         if m:
-            yield number, m.group(1), False
-        for m in _HTML_ATTR.finditer(line):
-            yield number, m.group(2), m.group(1).lower() != "href"
+            yield number, m.group(1), False, None
+        for tag in _IMG_TAG.findall(line):
+            src = _HTML_ATTR.search(tag)
+            alt = _ALT.search(tag)
+            if src:
+                yield number, src.group(2), True, alt.group(2) if alt else ""
+        for m in _HTML_ATTR.finditer(_IMG_TAG.sub("", line)):
+            yield number, m.group(2), m.group(1).lower() != "href", None
 
 
 def _links(page: PageFile, index: _PageIndex) -> list[Problem]:
     problems = []
     where = display_path(page.path)
     folder = posixpath.dirname(page.rel)
-    for line, raw, is_image in _targets(page):
+    for line, raw, is_image, alt in _targets(page):
         target = unquote(raw.split("#", 1)[0].split("?", 1)[0]).strip()
         if not target or _SCHEME.match(target) or target.startswith(("/", "\\")):
             continue  # anchors on the same page, web addresses, mailto:, tel:, absolute paths
@@ -270,6 +278,12 @@ def _links(page: PageFile, index: _PageIndex) -> list[Problem]:
             problems.append(Problem(where, line,
                                     f'the {what} "{raw}" does not exist; put the file at '
                                     f"{display_path(index.docs / rel)} or fix the path in the link"))
+        elif alt is not None and not alt.strip():
+            # the same words as the web road's picture step (cpsites/web/images.py)
+            problems.append(Problem(where, line,
+                                    f'the picture "{rel}" has no alternative text; write what it shows '
+                                    "between the square brackets, for example "
+                                    f"![Pupils visit the duty room]({raw})"))
     return problems
 
 

@@ -247,6 +247,10 @@ CASES = [
     Case("issue-odd-pages", write(f"{D}/newspaper/2026-12.yml", ISSUE.replace("pages: 2", "pages: 3")),
          f"{D}/newspaper/2026-12.yml", 4, "even number of pages"),
     # pictures, opened the way the build opens them
+    Case("image-without-alt-text", replace(f"{DOCS}/about.en.md", "![The department's building]", "![]"),
+         f"{DOCS}/about.en.md", 5, 'the picture "images/building.jpg" has no alternative text'),
+    Case("image-html-without-alt", append(f"{DOCS}/about.ru.md", '\n<img src="images/building.jpg">\n'),
+         f"{DOCS}/about.ru.md", 7, "has no alternative text"),
     Case("image-not-a-picture", write(PHOTO, "<html><body>Bu şəkil deyil</body></html>\n"),
          PHOTO, 0, "not a picture"),
     Case("image-truncated", truncate(PHOTO, 0.5), PHOTO, 0, "damaged or incomplete"),
