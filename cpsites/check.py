@@ -64,6 +64,7 @@ def check_department(site_dir: Path, images: bool = True) -> Report:
     if images:  # the preview leaves them to the build, which opens the pictures it uses anyway
         report.problems.extend(image_problems(site_dir))
     _check_pages(site_dir / "docs", report, data_roots=[site_dir], pages=site.pages if site else None)
+    report.problems.extend(_home_page(site_dir / "docs"))
     report.problems = unique(report.problems)
     return report
 
@@ -77,6 +78,7 @@ def check_portal(repo: Path) -> Report:
     report.problems.extend(scan_data_files(docs))
     report.problems.extend(image_problems(docs))
     _check_pages(docs, report, data_roots=[])
+    report.problems.extend(_home_page(docs))
     report.problems = unique(report.problems)
     return report
 
@@ -160,6 +162,14 @@ def _check_pages(docs: Path, report: Report, data_roots: list[Path], pages: list
             report.problems.append(Problem(display_path(first.path), 0,
                                            f"there is no Azerbaijani version {Path(base).name}.az.md; "
                                            "every page needs one (it is shown where a translation is missing)"))
+
+
+def _home_page(docs: Path) -> list[Problem]:
+    """Every site needs docs/index.az.md (the build says the same when it is missing)."""
+    if (docs / "index.az.md").is_file():
+        return []
+    return [Problem(display_path(docs / "index.az.md"), 0, "the home page is missing; create it (see the "
+                    "handbook, or copy another department's docs/index.az.md and change the text)")]
 
 
 def _placeholders(root: Path) -> list[Problem]:
@@ -254,6 +264,13 @@ def _links(page: PageFile, index: _PageIndex) -> list[Problem]:
     folder = posixpath.dirname(page.rel)
     for line, raw, is_image, alt in _targets(page):
         target = unquote(raw.split("#", 1)[0].split("?", 1)[0]).strip()
+        if is_image and target and (_SCHEME.match(target) or target.startswith("/")) \
+                and not target.lower().startswith("data:"):  # data: is the content policy's
+            # pictures are published from docs/ only (no requests to other sites); web road's words
+            problems.append(Problem(where, line, f'the picture "{raw}" is not a file of this site\'s docs/ '
+                                    "folder; put the photo in docs/images/ and link it from there, for "
+                                    "example ![What the photo shows](../images/news/photo.jpg)"))
+            continue
         if not target or _SCHEME.match(target) or target.startswith(("/", "\\")):
             continue  # anchors on the same page, web addresses, mailto:, tel:, absolute paths
         rel = posixpath.normpath(posixpath.join(folder, target))
