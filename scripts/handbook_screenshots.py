@@ -111,7 +111,7 @@ def main() -> int:
         time.sleep(1)
         base = f"http://127.0.0.1:{port}/{DEPT}/"
         for lang, prefix in LANGS.items():
-            shoot(f"{base}{prefix}news/2026-11-14-open-day/", f"news-post-{lang}")
+            shoot(f"{base}{prefix}news/2026-11-14-open-day/", f"news-post-{lang}", height=1000)
             shoot(f"{base}{prefix}officers/{officer}/", f"officer-{lang}")
             shoot(f"{base}{prefix}events/", f"events-{lang}")
             shoot(f"{base}{prefix}tv/", f"tv-{lang}")
@@ -119,6 +119,22 @@ def main() -> int:
                 shoot(f"{base}{prefix}newspaper/", f"newspaper-{lang}")
     finally:
         server.terminate()
+
+    # a newspaper issue as `cpsites new issue` starts it, page 1 of the screen edition
+    cpsites("new", "issue", "--dept", DEPT, "--slug", "handbook-sample", cwd=root)
+    papers = tmp / "paper"
+    made = cpsites("paper", "--dept", DEPT, "--issue", "handbook-sample", "--lang", "az", "--out", str(papers),
+                   cwd=root)
+    screen = next(papers.glob("*az-screen.pdf"), None)
+    if made.returncode == 0 and screen:
+        subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", "-singlefile", str(screen),
+                        str(tmp / "paper-page")], check=True)
+        img = Image.open(tmp / "paper-page.png").convert("RGB").quantize(colors=64, dither=Image.Dither.NONE)
+        img.save(OUT / "newspaper-page.png", optimize=True)
+        print(f"newspaper-page.png  {(OUT / 'newspaper-page.png').stat().st_size // 1024} KB")
+    else:
+        print("cpsites paper failed:", made.stderr[-400:])
+    (root / "sites" / DEPT / "newspaper" / "handbook-sample.yml").unlink(missing_ok=True)
 
     # the terminal: `cpsites new` and `cpsites check` with two mistakes
     made = cpsites("new", "news", "--dept", DEPT, "--title", "Məktəbdə təhlükəsiz internet dərsi",
