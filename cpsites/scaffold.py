@@ -229,7 +229,9 @@ def _issue(req: Request, dept: Department) -> dict[Path, str]:
     slug = req.slug or req.date.strftime("%Y-%m")
     # the two newest posts with a Russian text: the lead on page 1, the next on page 2; short
     # enough to fit any post, so the new issue builds at once and the editor adds from there
-    posts = ([p for p in news if "ru" in p.variants] or news)[:2]
+    with_ru = [p for p in news if "ru" in p.variants]
+    posts = (with_ru or news)[:2]
+    languages = "[az, ru]" if with_ru else "[az]"  # every story needs a text in every edition
     if not posts:
         raise ContentError.at(req.site_dir / "docs" / "news", "a newspaper issue is made of news posts, and "
                               "there are none yet; write some first (cpsites new news)")
@@ -246,7 +248,7 @@ def _issue(req: Request, dept: Department) -> dict[Path, str]:
         f"--issue {slug}\n"
         f"number: {number}\n"
         f"date: {req.date.isoformat()}\n"
-        "languages: [az, ru]\n"
+        f"languages: {languages}\n"
         "pages: 2\n"
         "stories:\n" + stories +
         "boxes:\n"
