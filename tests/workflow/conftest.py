@@ -38,6 +38,19 @@ def cpsites(*args: str, cwd: Path, timeout: int = 300) -> subprocess.CompletedPr
                           text=True, env=env, timeout=timeout)
 
 
+def cpsites_together(*commands: tuple[str, ...], cwd: Path, timeout: int = 300) -> list[subprocess.CompletedProcess]:
+    """Several read-only commands at once (the machine has two cores); results in the given order."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    env.pop("CPSITES_DEBUG", None)
+    procs = [subprocess.Popen([sys.executable, "-m", "cpsites.cli", *args], cwd=cwd, env=env, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for args in commands]
+    done = []
+    for args, proc in zip(commands, procs):
+        out, err = proc.communicate(timeout=timeout)
+        done.append(subprocess.CompletedProcess(args, proc.returncode, out, err))
+    return done
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     return make_project(tmp_path / "project")

@@ -16,7 +16,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import cpsites
+from conftest import cpsites_together
 
 D = "sites/demo"
 DOCS = f"{D}/docs"
@@ -299,7 +299,8 @@ def copy(pristine, tmp_path) -> Path:
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_bad_input_is_refused_clearly(case: Case, copy: Path):
     case.change(copy)
-    checked = cpsites("check", "--dept", "demo", cwd=copy)
+    # both read the same files and write nothing when refusing: run them side by side
+    checked, built = cpsites_together(("check", "--dept", "demo"), ("build", "--dept", "demo", "--quiet"), cwd=copy)
     output = checked.stdout + checked.stderr
     assert checked.returncode == 2, output
     assert "Traceback" not in output
@@ -308,7 +309,6 @@ def test_bad_input_is_refused_clearly(case: Case, copy: Path):
     assert matching, f"no message starting with {where!r} in:\n{output}"
     assert any(case.says in line for line in matching), f"{case.says!r} not in:\n{output}"
 
-    built = cpsites("build", "--dept", "demo", "--quiet", cwd=copy)
     build_output = built.stdout + built.stderr
     assert built.returncode == 2, build_output
     assert "Traceback" not in build_output
