@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_cpsites
+# several folders have a conftest.py: load this one by path, not by the ambiguous module name
+import importlib.util as _ilu  # noqa: E402
+_spec = _ilu.spec_from_file_location("_conftest_tests", __import__('pathlib').Path(__file__).resolve().parents[1] / "conftest.py")
+_cf = _ilu.module_from_spec(_spec)
+_spec.loader.exec_module(_cf)
+copy_project = _cf.copy_project
+run_cpsites = _cf.run_cpsites
 
 DEPT = "mingachevir"
 EVENT = "2026-12-09-school-visit"

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+# several folders have a conftest.py: load this one by path, not by the ambiguous module name
+import importlib.util as _ilu  # noqa: E402
+_spec = _ilu.spec_from_file_location("_conftest_workflow", __import__('pathlib').Path(__file__).resolve().parent / "conftest.py")
+_cf = _ilu.module_from_spec(_spec)
+_spec.loader.exec_module(_cf)
+REPO = _cf.REPO
 
 from cpsites.web.plugin import HANDBOOK
 
