@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,7 +71,8 @@ def prepare_photo(src: Path, width_mm: float, height_mm: float | None, dpi: int,
     if im.width > target_w:
         im = im.resize((target_w, max(1, round(im.height * target_w / im.width))), Image.Resampling.LANCZOS)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".part")
+    # unique per process: editions render in parallel and may prepare the same photo
+    tmp = out.with_name(f"{out.stem}.{os.getpid()}.part")
     im.save(tmp, "JPEG", quality=85 if dpi >= 300 else 78, optimize=True, progressive=False)
     tmp.replace(out)
     return Prepared(out, *im.size)

@@ -82,9 +82,7 @@ def make_fixture_project(root: Path) -> tuple[Path, dict[str, Path]]:
     root.mkdir(parents=True)
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "overrides", root / "overrides")
-    (root / "docs").mkdir()
-    for lang in ("az", "ru", "en"):
-        shutil.copy2(REPO / "docs" / f"index.{lang}.md", root / "docs" / f"index.{lang}.md")
+    shutil.copytree(REPO / "docs", root / "docs")  # the portal links to its handbook
     dept = root / "sites" / "mingachevir"
     (dept / "docs" / "news").mkdir(parents=True)
     for name in ("department.yml", "mkdocs.yml"):
