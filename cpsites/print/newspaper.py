@@ -26,6 +26,7 @@ from cpsites.print.photos import PhotoError, prepare_photo
 TEMPLATES = Path(__file__).parent / "templates"
 EDITIONS = ("print", "screen")
 DPI = {"print": 300, "screen": 150}
+MAX_PHOTO_RATIO = 0.75  # copy-fit may grow a wide photo up to 4:3 (height : width)
 
 # Story text may hold only these tags: no images, links or embedded objects reach the printer
 # (raw HTML in Markdown once embedded /etc/passwd in a PDF through <link rel=attachment>).
@@ -76,7 +77,7 @@ def geometry_for(fmt: str, trim: tuple[float, float]) -> Geometry:
 
 @dataclass
 class PageItem:
-    kind: str  # "story" or "box"
+    kind: str  # "story", "box" or "wide-body" (the text of a story whose head runs across)
     data: dict[str, Any]
 
 
@@ -85,6 +86,35 @@ class PlannedPage:
     number: int
     items: list[PageItem] = field(default_factory=list)
     filler_mm: float = 0.0  # house-ad space added by the copy-fit pass
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+
+
+def page_blocks(page: PlannedPage, flow_heights: dict[str, float]) -> list[dict[str, Any]]:
+    """The page as a stack: heads and wide boxes across the page, and between them "flows" of
+    column text. Each flow is its own multi-column box with an explicit height (the copy-fit pass
+    computes it), so WeasyPrint fills the columns in one go instead of balancing them by trial."""
+    blocks: list[dict[str, Any]] = []
+    flow: dict[str, Any] | None = None
+
+    def new_flow() -> dict[str, Any]:
+        fid = f"f-{page.number}-{len(blocks)}"
+        block = {"type": "flow", "id": fid, "items": [], "height": flow_heights.get(fid)}
+        blocks.append(block)
+        return block
+
+    for item in page.items:
+        if item.kind == "story" and item.data["wide"]:
+            blocks.append({"type": "head", "item": item.data})
+            flow = new_flow()
+            flow["items"].append(PageItem("wide-body", item.data))
+        elif item.kind == "box" and item.data.get("span") == "all":
+            blocks.append({"type": "wide-box", "item": item.data})
+            flow = None
+        else:
+            if flow is None:
+                flow = new_flow()
+            flow["items"].append(item)
+    return blocks
 
 
 def story_html(body_md: str) -> Markup:
@@ -110,8 +140,14 @@ def _photo(issue: Issue, story: IssueStory, text: StoryText, edition: str, grays
 
 
 def plan(issue: Issue, site, lang: str, edition: str, cache_dir: Path,
-         fillers: dict[int, float] | None = None, grayscale: bool | None = None) -> dict[str, Any]:
-    """Everything the template needs for one language edition."""
+         fillers: dict[int, float] | None = None, grayscale: bool | None = None,
+         flow_heights: dict[str, float] | None = None, photo_growth: dict[str, float] | None = None,
+         measure: bool = False) -> dict[str, Any]:
+    """Everything the template needs for one language edition.
+
+    measure=True lays every flow out as one long column on a tall page, so the copy-fit pass can
+    read the height of the text and where it may break; flow_heights and photo_growth (mm) are
+    that pass's decisions for the final layout."""
     dept = site.department
     geo = geometry_for(issue.data.format, issue.trim)
     gray = issue.data.grayscale if grayscale is None else grayscale
@@ -124,6 +160,7 @@ def plan(issue: Issue, site, lang: str, edition: str, cache_dir: Path,
         if wide:
             pw = geo.span(geo.photo_span)
             ph = ref.photo_height or round(pw * (0.62 if ref.lead else 0.5), 1)
+            ph = round(ph + (photo_growth or {}).get(story.name, 0.0), 1)
         else:
             pw = geo.column
             ph = ref.photo_height or round(pw * 0.68, 1)
@@ -132,6 +169,7 @@ def plan(issue: Issue, site, lang: str, edition: str, cache_dir: Path,
             "label": story.label,
             "lead": ref.lead,
             "wide": wide,
+            "photo_room": round(pw * MAX_PHOTO_RATIO - ph, 1) if wide and not ref.photo_height else 0.0,
             "kicker": text.kicker,
             "title": text.title,
             "summary": text.summary,
@@ -147,11 +185,14 @@ def plan(issue: Issue, site, lang: str, edition: str, cache_dir: Path,
             pages[box.page - 1].items.append(PageItem("box", {**data, "span": box.span, "line": line}))
     for n, mm in (fillers or {}).items():
         pages[n - 1].filler_mm = mm
+    for page in pages:
+        page.blocks = page_blocks(page, flow_heights or {})
     contents = [{"title": s.texts[lang].title, "page": s.ref.page} for s in issue.stories
                 if s.ref.page > 1][:8]
     return {
         "lang": lang,
         "edition": edition,
+        "measure": measure,
         "grayscale": gray,
         "geo": geo,
         "issue": issue,
