@@ -8,6 +8,7 @@ prepares photos for their placed size, and hands the templates plain data. The p
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,9 +119,16 @@ def page_blocks(page: PlannedPage, flow_heights: dict[str, float]) -> list[dict[
 
 
 def story_html(body_md: str) -> Markup:
-    html = markdown.markdown(body_md, extensions=["sane_lists", "tables"], output_format="html")
-    clean = nh3.clean(html, tags=STORY_TAGS, attributes={}, url_schemes=set(), strip_comments=True)
-    return Markup(clean)
+    """Story Markdown as print HTML: the site's caption blocks are understood, and figures (a web
+    photo with its caption) are left out whole rather than printed as a stray caption."""
+    html = markdown.markdown(body_md, extensions=["sane_lists", "tables", "pymdownx.blocks.caption"],
+                             output_format="html")
+    clean = nh3.clean(html, tags=STORY_TAGS, clean_content_tags={"figure", "script", "style"}, attributes={},
+                      url_schemes=set(), strip_comments=True)
+    return Markup(EMPTY_PARAGRAPH.sub("", clean))
+
+
+EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
 
 
 def _photo(issue: Issue, story: IssueStory, text: StoryText, edition: str, grayscale: bool,
