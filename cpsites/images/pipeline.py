@@ -21,6 +21,7 @@ on, so `cpsites build` stops with exit status 2 and no traceback.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import re
@@ -133,7 +134,8 @@ def decode(source: Source, scale: float = 1.0) -> Image.Image:
                 # JPEG can decode at 1/2, 1/4, 1/8 directly: ask for at least what is needed
                 stored = im.size
                 im.draft(None, (max(1, int(stored[0] * scale) + 1), max(1, int(stored[1] * scale) + 1)))
-            im.load()
+            with _whole_files_only():
+                im.load()
             icc = im.info.get("icc_profile")
             im = ImageOps.exif_transpose(im) or im
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -145,6 +147,18 @@ def decode(source: Source, scale: float = 1.0) -> Image.Image:
     im = to_srgb(im, icc, source.path)
     im.info = {}
     return im
+
+
+@contextlib.contextmanager
+def _whole_files_only():
+    """A cut-short file is an error, not a photo with a grey bottom. WeasyPrint sets Pillow's
+    LOAD_TRUNCATED_IMAGES when it is imported (so the print road would accept them): undo that
+    while we decode."""
+    before, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
 
 
 def to_srgb(im: Image.Image, icc: bytes | None = None, path: Path | None = None) -> Image.Image:

@@ -22,7 +22,8 @@ from cpsites.content.newspaper import Issue, IssueStory, StoryText
 from cpsites.errors import ContentError, Problem
 from cpsites.i18n import format_date, format_datetime, t
 from cpsites.print import fonts
-from cpsites.print.photos import PhotoError, prepare_photo
+from cpsites.images.cache import ImageCache
+from cpsites.images.print import for_print
 
 TEMPLATES = Path(__file__).parent / "templates"
 EDITIONS = ("print", "screen")
@@ -131,18 +132,26 @@ def story_html(body_md: str) -> Markup:
 EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
 
 
+def _photo_cache(cache_dir: Path) -> ImageCache:
+    # inside the newspaper cache: the only folder besides the project WeasyPrint may read from
+    return ImageCache(Path(cache_dir) / "photos")
+
+
 def _photo(issue: Issue, story: IssueStory, text: StoryText, edition: str, grayscale: bool,
            width_mm: float, height_mm: float, cache_dir: Path) -> dict[str, Any] | None:
     if text.image is None:
         return None
+    # the shared image pipeline: verified (bombs, truncated and disguised files refused), EXIF
+    # orientation applied, metadata (GPS!) stripped, sized for the placed size, never upscaled
     try:
-        prepared = prepare_photo(text.image, width_mm, height_mm, DPI[edition], grayscale,
-                                 cache_dir / "photos")
-    except PhotoError as exc:
+        prepared = for_print(text.image, width_mm, height_mm, dpi=DPI[edition], grayscale=grayscale,
+                             cache=_photo_cache(cache_dir))
+    except ContentError as exc:
         from cpsites.errors import display_path
 
+        why = "; ".join(p.message for p in exc.problems)
         raise ContentError(Problem(str(display_path(issue.path)), story.line,
-                                   f"{story.label}: the photo {display_path(text.image)} cannot be used: {exc}")) from None
+                                   f"{story.label}: the photo {display_path(text.image)} cannot be used: {why}")) from None
     return {"src": prepared.path.as_uri(), "alt": text.image_alt or "", "caption": text.caption,
             "width": round(width_mm, 2), "height": round(height_mm, 2)}
 

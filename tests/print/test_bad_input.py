@@ -64,14 +64,14 @@ def test_corrupt_image(project, tmp_path):
     photo = project / "sites" / "mingachevir" / "newspaper" / "images" / "test-photo.jpg"
     photo.write_bytes(photo.read_bytes()[:3000])  # cut short, as an interrupted upload
     proc, out = paper(project, tmp_path)
-    assert_refused(proc, out, "t1.yml:11", 'story "meeting"', "damaged or cut short")
+    assert_refused(proc, out, "t1.yml:11", 'story "meeting"', "damaged or incomplete")
 
 
 def test_html_saved_as_jpeg(project, tmp_path):
     photo = project / "sites" / "mingachevir" / "newspaper" / "images" / "test-photo.jpg"
     photo.write_text("<html><body>not a photo</body></html>")
     proc, out = paper(project, tmp_path)
-    assert_refused(proc, out, "t1.yml:11", "not a photo")
+    assert_refused(proc, out, "t1.yml:11", "not a picture")
 
 
 def _bomb_png(path: Path, width: int, height: int) -> None:
@@ -88,7 +88,7 @@ def test_decompression_bomb(project, tmp_path):
     photo = project / "sites" / "mingachevir" / "newspaper" / "images" / "test-photo.jpg"
     _bomb_png(photo, 60000, 60000)
     proc, out = paper(project, tmp_path)
-    assert_refused(proc, out, "t1.yml:11", "far too large")
+    assert_refused(proc, out, "t1.yml:11", "decompression bomb", "megapixels")
 
 
 def test_story_that_cannot_fit(project, tmp_path):
