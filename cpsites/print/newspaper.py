@@ -28,7 +28,7 @@ from cpsites.images.print import for_print
 TEMPLATES = Path(__file__).parent / "templates"
 EDITIONS = ("print", "screen")
 DPI = {"print": 300, "screen": 150}
-MAX_PHOTO_RATIO = 0.75  # copy-fit may grow a wide photo up to 4:3 (height : width)
+MAX_PHOTO_RATIO = 0.68  # copy-fit may grow a wide photo up to about 3:2 (height : width)
 
 # Story text may hold only these tags: no images, links or embedded objects reach the printer
 # (raw HTML in Markdown once embedded /etc/passwd in a PDF through <link rel=attachment>).
