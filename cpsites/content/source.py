@@ -100,17 +100,30 @@ def line_of(text: str, dotted_key: str | tuple | list, default: int = 0) -> int:
     found = default
     for key in keys:
         if key.isdigit():  # list item: the n-th "- " below the current key
-            wanted, seen = int(key), -1
-            for i in range(start, len(lines)):
+            # items may sit at the key's own indentation ("stories:\n- news: x", PyYAML's style)
+            wanted, seen, item_indent, hit = int(key), -1, None, False
+            first = start + 1 if found else start
+            for i in range(first, len(lines)):
                 stripped = lines[i].lstrip()
+                if not stripped or stripped.startswith("#"):
+                    continue
                 cur = len(lines[i]) - len(stripped)
-                if stripped and cur <= indent and i > start:
+                is_item = stripped.startswith("- ") or stripped == "-"
+                if cur < indent or (cur == indent and not is_item):
+                    break  # the next key of the parent mapping: the list has ended
+                if not is_item:
+                    continue
+                if item_indent is None:
+                    item_indent = cur
+                if cur < item_indent:
                     break
-                if stripped.startswith("- ") or stripped == "-":
+                if cur == item_indent:
                     seen += 1
                     if seen == wanted:
-                        found, start, indent = i + 1, i, cur
+                        found, start, indent, hit = i + 1, i, cur, True
                         break
+            if not hit:
+                return found or default  # no such item: the list's own line is the best pointer
             continue
         pattern = re.compile(rf"^(\s*)(- )?['\"]?{re.escape(key)}['\"]?\s*:")
         for i in range(start, len(lines)):
