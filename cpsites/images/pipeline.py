@@ -225,7 +225,7 @@ def encode(im: Image.Image, fmt: str, quality: int = 82, dpi: int | None = None)
     if dpi:
         extra["dpi"] = (dpi, dpi)
     if fmt == "JPEG":
-        if im.mode not in ("RGB", "L"):
+        if im.mode not in ("RGB", "L", "CMYK"):  # CMYK: photos separated for the press
             im = flatten(im)
         im.save(buf, "JPEG", quality=quality, optimize=True, progressive=True, **extra)
     elif fmt == "WEBP":

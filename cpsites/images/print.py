@@ -15,6 +15,7 @@ inside the project folder (the cache is .cache/images/ there).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +59,7 @@ def pixels_for(mm: float, dpi: int = 300) -> int:
 
 def for_print(path: Path | str | Source, width_mm: float, height_mm: float | None = None, dpi: int = 300,
               grayscale: bool = False, focus: tuple[float, float] | None = None,
-              cache: ImageCache | None = None) -> PrintImage:
+              cache: ImageCache | None = None, cmyk_profile: Path | None = None) -> PrintImage:
     """See module docstring."""
     if width_mm <= 0 or (height_mm is not None and height_mm <= 0):
         raise ValueError("placed sizes must be positive millimetres")
@@ -75,8 +76,9 @@ def for_print(path: Path | str | Source, width_mm: float, height_mm: float | Non
     w = min(want_w, int(bw))            # never upscale
     h = max(1, round(w * bh / bw))
     effective = round(w / (width_mm / MM_PER_INCH), 1)
+    cmyk = None if grayscale or cmyk_profile is None else Path(cmyk_profile)
     params = {"op": "print", "box": list(box), "w": w, "h": h, "gray": grayscale, "q": PRINT_QUALITY,
-              "dpi": dpi}
+              "dpi": dpi, "cmyk": cmyk.name if cmyk else None}
     key = cache.key(src.digest, params)
     found = cache.get(key, "jpg")
     STATS.record(src.path, processed=found is None)
@@ -87,5 +89,25 @@ def for_print(path: Path | str | Source, width_mm: float, height_mm: float | Non
         im = flatten(im)
         if grayscale:
             im = im.convert("L")
+        elif cmyk:
+            im = to_cmyk(im, cmyk)
         found = cache.put(key, "jpg", encode(im, "JPEG", PRINT_QUALITY, dpi=min(dpi, round(effective))))
     return PrintImage(found, w, h, float(width_mm), float(height_mm), effective, grayscale)
+
+
+def to_cmyk(im: Image.Image, profile: Path) -> Image.Image:
+    """sRGB pixels separated into the press's CMYK (the PDF/X output intent's profile), so the PDF
+    holds DeviceCMYK photos as PDF/X-4 requires instead of device RGB; perceptual intent keeps
+    out-of-gamut colours in proportion."""
+    from PIL import ImageCms
+
+    transform = _cmyk_transform(str(profile))
+    return ImageCms.applyTransform(im.convert("RGB"), transform)
+
+
+@lru_cache(maxsize=4)
+def _cmyk_transform(profile: str):
+    from PIL import ImageCms
+
+    return ImageCms.buildTransform(ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(profile), "RGB", "CMYK",
+                                   renderingIntent=ImageCms.Intent.PERCEPTUAL)

@@ -145,7 +145,8 @@ def _photo(issue: Issue, story: IssueStory, text: StoryText, edition: str, grays
     # orientation applied, metadata (GPS!) stripped, sized for the placed size, never upscaled
     try:
         prepared = for_print(text.image, width_mm, height_mm, dpi=DPI[edition], grayscale=grayscale,
-                             cache=_photo_cache(cache_dir))
+                             cache=_photo_cache(cache_dir),
+                             cmyk_profile=ICC_PROFILE if edition == "print" else None)
     except ContentError as exc:
         from cpsites.errors import display_path
 
@@ -221,7 +222,7 @@ def plan(issue: Issue, site, lang: str, edition: str, cache_dir: Path,
         "pages": pages,
         "contents": contents,
         "site_url": f"https://icma-polisi.example/{dept.slug}/",
-        "qr": _qr_svg(f"https://icma-polisi.example/{dept.slug}/"),
+        "qr": _qr(f"https://icma-polisi.example/{dept.slug}/", edition),
         "t": lambda key, **kw: t(key, lang, **kw),
         "page_label": PAGE_LABEL[lang],
         "fonts": Markup(fonts.font_face_css()),
@@ -275,18 +276,31 @@ def _mix(hex_colour: str, amount: float) -> str:
     return "#" + "".join(f"{v:02x}" for v in mix)
 
 
-def _qr_svg(url: str) -> Markup:
-    """The site's address as a QR code: an <img> with alt text, so the tagged PDF describes it."""
+def _qr(url: str, edition: str) -> Markup:
+    """The site's address as a QR code: an <img> with alt text, so the tagged PDF describes it.
+
+    Screen: a small SVG. Print: a 1-bit PNG, which the PDF holds as DeviceGray, so the code prints
+    in black ink only (an SVG's black is RGB, which a PDF/X workflow would separate into four inks)."""
     import base64
     import io
 
     import segno
 
     buf = io.BytesIO()
-    segno.make(url, error="m").save(buf, kind="svg", xmldecl=False, svgns=True, nl=False, border=1,
-                                    scale=1, dark="#000")
+    qr = segno.make(url, error="m")
+    if edition == "print":
+        qr.save(buf, kind="png", border=1, scale=12, dark="black", light="white")
+        from PIL import Image
+
+        gray = io.BytesIO()  # 8-bit gray: WeasyPrint turns 1-bit PNGs into RGB
+        Image.open(io.BytesIO(buf.getvalue())).convert("L").save(gray, "PNG")
+        buf = gray
+        mime = "image/png"
+    else:
+        qr.save(buf, kind="svg", xmldecl=False, svgns=True, nl=False, border=1, scale=1, dark="#000")
+        mime = "image/svg+xml"
     data = base64.b64encode(buf.getvalue()).decode()
-    return Markup(f'<img class="qr" src="data:image/svg+xml;base64,{data}" alt="QR: {Markup.escape(url)}">')
+    return Markup(f'<img class="qr" src="data:{mime};base64,{data}" alt="QR: {Markup.escape(url)}">')
 
 
 # -- boxes ------------------------------------------------------------------------------------

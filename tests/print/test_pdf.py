@@ -124,12 +124,13 @@ def test_localized_page_numbers_and_masthead(editions):
 
 def test_print_text_is_black_only(editions):
     """Body text is set in K only (no rich black on newsprint); no RGB colour operators at all."""
-    page = reader(editions, "az", "print").pages[1]
-    content = page.get_contents().get_data().decode("latin-1")
-    assert "0 0 0 1 scn" in content
-    assert not re.search(r"\b(rg|RG)\n", content)
-    for values in re.findall(r"((?:[\d.]+ ){4})scn", content):  # ink limit on newsprint
-        assert sum(float(v) for v in values.split()) <= 2.4
+    pdf = reader(editions, "az", "print")
+    assert "0 0 0 1 scn" in pdf.pages[1].get_contents().get_data().decode("latin-1")
+    for number, page in enumerate(pdf.pages, 1):  # house ads with the QR code included
+        content = page.get_contents().get_data().decode("latin-1")
+        assert not re.search(r"\b(rg|RG)\n", content), f"RGB colour on page {number}"
+        for values in re.findall(r"((?:[\d.]+ ){4})scn", content):  # ink limit on newsprint
+            assert sum(float(v) for v in values.split()) <= 2.4
 
 
 def test_cover_and_cache(editions, paper_project):
@@ -145,3 +146,29 @@ def test_cover_and_cache(editions, paper_project):
     issue = next(i for i in load_issues(site.root, site.news) if i.id == "t1")
     again = ensure_edition(site, issue, "az", paper_project)
     assert again.cached and again.files == editions["az"].files
+
+
+def _image_spaces(pdf) -> set[str]:
+    spaces: set[str] = set()
+
+    def walk(obj):
+        if obj.get("/Subtype") == "/Image":
+            spaces.add(str(obj.get("/ColorSpace")))
+        resources = obj.get("/Resources")
+        if resources and "/XObject" in resources:
+            for child in resources["/XObject"].values():
+                walk(child.get_object())
+
+    for page in pdf.pages:
+        for child in (page["/Resources"].get("/XObject") or {}).values():
+            walk(child.get_object())
+    return spaces
+
+
+def test_print_photos_are_separated_for_the_press(editions):
+    """PDF/X-4 with a CMYK output intent: photos in DeviceCMYK, the QR code in DeviceGray, no
+    device RGB anywhere; the screen edition keeps RGB photos."""
+    spaces = _image_spaces(reader(editions, "az", "print"))
+    assert "/DeviceCMYK" in spaces and "/DeviceGray" in spaces
+    assert "/DeviceRGB" not in spaces
+    assert "/DeviceRGB" in _image_spaces(reader(editions, "az", "screen"))
