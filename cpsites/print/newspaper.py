@@ -28,6 +28,8 @@ from cpsites.images.print import for_print
 TEMPLATES = Path(__file__).parent / "templates"
 EDITIONS = ("print", "screen")
 DPI = {"print": 300, "screen": 150}
+BLEED_MM = 3  # what the PDF's BleedBox declares
+MARKS_AREA_MM = 12  # paper around the trim on the print page: the bleed, then the crop marks
 MAX_PHOTO_RATIO = 0.68  # copy-fit may grow a wide photo up to about 3:2 (height : width)
 
 # Story text may hold only these tags: no images, links or embedded objects reach the printer
@@ -211,6 +213,7 @@ def plan(issue: Issue, site, lang: str, edition: str, cache_dir: Path,
         "lang": lang,
         "edition": edition,
         "measure": measure,
+        "marks_area": MARKS_AREA_MM,
         "grayscale": gray,
         "geo": geo,
         "issue": issue,

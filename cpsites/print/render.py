@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlparse
 from cpsites.content.newspaper import Issue
 from cpsites.errors import ContentError, Problem, display_path
 from cpsites.print import fonts, hyphenation
-from cpsites.print.newspaper import ICC_PROFILE, html_for, plan
+from cpsites.print.newspaper import BLEED_MM, ICC_PROFILE, html_for, plan
 
 PX_TO_MM = 25.4 / 96
 MIN_FILLER_MM = 14.0  # less than this stays white: a thin strip of ad looks like a mistake
@@ -403,10 +403,21 @@ def _write(doc, target: Path, edition: str, issue: Issue) -> None:
     part = target.with_name(target.name + ".part")
     try:
         variant = "pdf/ua-1" if edition == "screen" else "pdf/x-4"
-        doc.write_pdf(part, pdf_variant=variant, pdf_identifier=f"{issue.id}-{edition}".encode())
+        doc.write_pdf(part, pdf_variant=variant, pdf_identifier=f"{issue.id}-{edition}".encode(),
+                      finisher=_bleed_box if edition == "print" else None)
         os.replace(part, target)
     finally:
         part.unlink(missing_ok=True)
+
+
+def _bleed_box(document, pdf) -> None:
+    """The print page is the trim plus MARKS_AREA_MM on each side, so the crop marks stand outside
+    the bleed, where the printer expects them; the PDF's BleedBox says the bleed is BLEED_MM."""
+    bleed = BLEED_MM * 72 / 25.4
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("Type") == "/Page" and "TrimBox" in obj:
+            left, top, right, bottom = (float(v) for v in obj["TrimBox"])
+            obj["BleedBox"] = type(obj["TrimBox"])([left - bleed, top - bleed, right + bleed, bottom + bleed])
 
 
 def _check_fonts(issue: Issue, lang: str) -> None:
