@@ -1,17 +1,19 @@
-"""Benchmark: render an 8-page newspaper edition 5 times in fresh processes; median and peak memory.
+"""Benchmark: render an 8-page newspaper edition in fresh processes; medians and peak memory.
 
-    .venv/bin/python scripts/bench_paper.py [--dept mingachevir] [--issue 2026-11] [--lang az]
+    .venv/bin/python scripts/bench_paper.py [--dept mingachevir] [--issue 2026-11] [--lang az] [--runs 5]
 
-Each run renders one language edition without any cache (the measuring layout, the final screen
-layout with house ads, the print layout; photos prepared at 150 and 300 dpi), in a new process,
-and reports wall time and peak resident memory (ru_maxrss of the child).
+Three cases, each `--runs` times in a new process with an empty cache (photos prepared too):
+  print   the print edition alone (PDF/X-4): measuring layout + print layout
+  screen  the screen edition alone (PDF/UA-1): measuring layout + screen layout
+  both    what `cpsites paper` and `make site` do per language: one measuring layout, both PDFs
+Reports the median wall time of each, the ratio both / print, and the peak resident memory
+(ru_maxrss of the child process).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -27,11 +29,23 @@ from cpsites.content.newspaper import load_issues
 from cpsites.print.render import render_edition
 site = load_site(Path(sys.argv[1]))
 issue = next(i for i in load_issues(site.root, site.news) if i.id == sys.argv[2])
+editions = {"print": ("print",), "screen": ("screen",), "both": ("screen", "print")}[sys.argv[5]]
 t = time.perf_counter()
-render_edition(issue, site, sys.argv[3], Path(sys.argv[4]), Path(sys.argv[4]) / "cache")
-print(json.dumps({"seconds": time.perf_counter() - t, "pages": issue.data.pages,
+render_edition(issue, site, sys.argv[3], Path(sys.argv[4]), Path(sys.argv[4]) / "cache", editions=editions)
+print(json.dumps({"seconds": time.perf_counter() - t, "pages": issue.data.pages, "format": issue.data.format,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
+
+
+def run(args, case: str) -> list[dict]:
+    runs = []
+    for _ in range(args.runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = subprocess.run([sys.executable, "-c", CHILD, str(REPO / "sites" / args.dept), args.issue,
+                                  args.lang, tmp, case], capture_output=True, text=True, check=True, cwd=REPO)
+            runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+            print(f"  {case:6} {runs[-1]['seconds']:.2f} s, {runs[-1]['rss_mb']:.0f} MB", flush=True)
+    return runs
 
 
 def main() -> None:
@@ -41,17 +55,18 @@ def main() -> None:
     ap.add_argument("--lang", default="az")
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    runs = []
-    for _ in range(args.runs):
-        with tempfile.TemporaryDirectory() as tmp:
-            out = subprocess.run([sys.executable, "-c", CHILD, str(REPO / "sites" / args.dept), args.issue,
-                                  args.lang, tmp], capture_output=True, text=True, check=True, cwd=REPO)
-            runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-            print(f"  {runs[-1]['seconds']:.2f} s, {runs[-1]['rss_mb']:.0f} MB")
-    secs = [r["seconds"] for r in runs]
-    print(f"{args.dept} {args.issue} ({runs[0]['pages']} pages, {args.lang}): screen + print PDFs, "
-          f"median {statistics.median(secs):.2f} s of {len(secs)} runs "
-          f"(min {min(secs):.2f}, max {max(secs):.2f}); peak memory {max(r['rss_mb'] for r in runs):.0f} MB")
+    results = {case: run(args, case) for case in ("print", "screen", "both")}
+    first = results["print"][0]
+    print(f"{args.dept} {args.issue} ({first['pages']} pages, {first['format']}, {args.lang}), "
+          f"median of {args.runs} runs each, empty cache:")
+    med = {}
+    for case, runs in results.items():
+        secs = [r["seconds"] for r in runs]
+        med[case] = statistics.median(secs)
+        print(f"  {case:6} median {med[case]:.2f} s (min {min(secs):.2f}, max {max(secs):.2f}); "
+              f"peak memory {max(r['rss_mb'] for r in runs):.0f} MB")
+    print(f"  both PDFs take {med['both'] / med['print']:.2f}x the print edition alone "
+          f"({med['both'] / 2:.2f} s per edition)")
 
 
 if __name__ == "__main__":

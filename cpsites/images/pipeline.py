@@ -213,8 +213,11 @@ def to_srgb(im: Image.Image, icc: bytes | None = None, path: Path | None = None)
     return im
 
 
-def encode(im: Image.Image, fmt: str, quality: int = 82, dpi: int | None = None) -> bytes:
-    """Bytes of `im` as JPEG / PNG / WEBP with an sRGB profile and nothing else."""
+def encode(im: Image.Image, fmt: str, quality: int = 82, dpi: int | None = None, compact: bool = True) -> bytes:
+    """Bytes of `im` as JPEG / PNG / WEBP with an sRGB profile and nothing else.
+
+    compact=False skips the optimised, progressive JPEG coding (7x faster, ~10% larger): for print
+    files, which nobody downloads over a phone network."""
     fmt = fmt.upper()
     im.info = {}  # resize()/crop() copy info from their source: never let it reach a file
     buf = io.BytesIO()
@@ -227,7 +230,7 @@ def encode(im: Image.Image, fmt: str, quality: int = 82, dpi: int | None = None)
     if fmt == "JPEG":
         if im.mode not in ("RGB", "L", "CMYK"):  # CMYK: photos separated for the press
             im = flatten(im)
-        im.save(buf, "JPEG", quality=quality, optimize=True, progressive=True, **extra)
+        im.save(buf, "JPEG", quality=quality, optimize=compact, progressive=compact, **extra)
     elif fmt == "WEBP":
         im.save(buf, "WEBP", quality=quality, method=4, **extra)
     elif fmt == "PNG":

@@ -91,7 +91,8 @@ def for_print(path: Path | str | Source, width_mm: float, height_mm: float | Non
             im = im.convert("L")
         elif cmyk:
             im = to_cmyk(im, cmyk)
-        found = cache.put(key, "jpg", encode(im, "JPEG", PRINT_QUALITY, dpi=min(dpi, round(effective))))
+        found = cache.put(key, "jpg", encode(im, "JPEG", PRINT_QUALITY, dpi=min(dpi, round(effective)),
+                                             compact=False))
     return PrintImage(found, w, h, float(width_mm), float(height_mm), effective, grayscale)
 
 

@@ -8,7 +8,9 @@ prepares photos for their placed size, and hands the templates plain data. The p
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -139,6 +141,30 @@ def _photo_cache(cache_dir: Path) -> ImageCache:
     return ImageCache(Path(cache_dir) / "photos")
 
 
+def _photo_size(story: IssueStory, geo: Geometry, growth: dict[str, float] | None) -> tuple[float, float]:
+    """Placed width and height (mm) of a story's photo: wide ones across geo.photo_span columns
+    (grown by the copy-fit pass), others one column wide."""
+    ref = story.ref
+    if ref.lead or ref.span == "all":
+        pw = geo.span(geo.photo_span)
+        ph = ref.photo_height or round(pw * (0.62 if ref.lead else 0.5), 1)
+        return pw, round(ph + (growth or {}).get(story.name, 0.0), 1)
+    pw = geo.column
+    return pw, ref.photo_height or round(pw * 0.68, 1)
+
+
+# the measuring layout needs only the photo's place: a blank pixel, not the prepared picture
+BLANK_PIXEL = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEA"
+               "WlGSJwAAAABJRU5ErkJggg==")
+
+
+def _photo_slot(text: StoryText, width_mm: float, height_mm: float) -> dict[str, Any] | None:
+    if text.image is None:
+        return None
+    return {"src": BLANK_PIXEL, "alt": text.image_alt or "", "caption": text.caption,
+            "width": round(width_mm, 2), "height": round(height_mm, 2)}
+
+
 def _photo(issue: Issue, story: IssueStory, text: StoryText, edition: str, grayscale: bool,
            width_mm: float, height_mm: float, cache_dir: Path) -> dict[str, Any] | None:
     if text.image is None:
@@ -173,17 +199,21 @@ def plan(issue: Issue, site, lang: str, edition: str, cache_dir: Path,
     gray = issue.data.grayscale if grayscale is None else grayscale
     gray = gray and edition == "print"
     pages = [PlannedPage(n) for n in range(1, issue.data.pages + 1)]
+    sizes = {story.name: _photo_size(story, geo, photo_growth) for story in issue.stories}
+    photos: dict[str, dict[str, Any] | None] = {}
+    if measure:
+        photos = {s.name: _photo_slot(s.texts[lang], *sizes[s.name]) for s in issue.stories if s.ref.photo}
+    else:
+        # Pillow decodes, resizes and encodes without the GIL: prepare the photos side by side
+        wanted = [s for s in issue.stories if s.ref.photo and s.texts[lang].image is not None]
+        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+            done = pool.map(lambda s: _photo(issue, s, s.texts[lang], edition, gray, *sizes[s.name], cache_dir), wanted)
+            photos = dict(zip((s.name for s in wanted), done))
     for story in issue.stories:
         text = story.texts[lang]
         ref = story.ref
         wide = ref.lead or ref.span == "all"
-        if wide:
-            pw = geo.span(geo.photo_span)
-            ph = ref.photo_height or round(pw * (0.62 if ref.lead else 0.5), 1)
-            ph = round(ph + (photo_growth or {}).get(story.name, 0.0), 1)
-        else:
-            pw = geo.column
-            ph = ref.photo_height or round(pw * 0.68, 1)
+        pw, ph = sizes[story.name]
         item = {
             "id": story.name,
             "label": story.label,
@@ -196,7 +226,7 @@ def plan(issue: Issue, site, lang: str, edition: str, cache_dir: Path,
             "author": text.author,
             "date": format_date(story.date, lang) if story.date else None,
             "body": story_html(text.body),
-            "photo": _photo(issue, story, text, edition, gray, pw, ph, cache_dir) if ref.photo else None,
+            "photo": photos.get(story.name),
         }
         pages[ref.page - 1].items.append(PageItem("story", item))
     for box, line in issue.boxes:
