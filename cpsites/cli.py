@@ -76,7 +76,9 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
 @cli.command()
 @click.option("--dept", "depts", multiple=True, help="Check only this department (repeatable).")
 @click.option("--quiet", is_flag=True, help="Print only errors and warnings, no translation report.")
-def check(depts: tuple[str, ...], quiet: bool) -> None:
+@click.option("--paper", is_flag=True, help="Also lay out every newspaper issue to find pages that do not fit "
+                                            "(about 3 s per issue and language).")
+def check(depts: tuple[str, ...], quiet: bool, paper: bool) -> None:
     """Check all content in seconds, without building: exit 2 when there are errors."""
     from cpsites.check import check_all, ordered, translation_report
 
@@ -85,6 +87,13 @@ def check(depts: tuple[str, ...], quiet: bool) -> None:
     start = time.perf_counter()
     reports = check_all(repo, list(depts) or None)
     problems = ordered([p for r in reports for p in r.problems])
+    if paper and not any(p.severity == "error" for p in problems):
+        from cpsites.print.build import fit_all
+
+        try:
+            problems = ordered(problems + fit_all(repo, list(depts) or None))
+        except ContentError as exc:
+            problems = ordered(problems + exc.problems)
     if not quiet:
         lines = [line for r in reports for line in translation_report(r)]
         if lines:

@@ -163,7 +163,8 @@ def _job(args: tuple[str, str, str, str]) -> Edition | list[Problem]:
         return exc.problems  # plain data: crosses the process boundary intact
 
 
-def edition_for(site_dir: Path, issue_id: str, lang: str, repo: Path, grayscale: bool | None = None) -> Edition:
+def edition_for(site_dir: Path, issue_id: str, lang: str, repo: Path, grayscale: bool | None = None,
+                measure_only: bool = False) -> Edition | None:
     from cpsites.content import load_site
 
     if str(site_dir) not in _SITES:  # load a department once per process
@@ -173,6 +174,8 @@ def edition_for(site_dir: Path, issue_id: str, lang: str, repo: Path, grayscale:
     if issue_id not in issues:
         raise ContentError(Problem(f"{site_dir}/newspaper", 0, f'there is no issue "{issue_id}"; known: '
                                    f'{", ".join(sorted(issues)) or "none"}'))
+    if measure_only:  # loaded and found: the caller measures it
+        return None
     return ensure_edition(site, issues[issue_id], lang, repo, grayscale)
 
 
@@ -206,3 +209,37 @@ def build_all_editions(repo: Path, depts: list[str] | None = None, jobs: int | N
     if problems:
         raise ContentError(problems)
     return results
+
+
+def _fit_job(args: tuple[str, str, str, str]) -> list[Problem]:
+    """Copy-fit one edition without rendering it: errors for pages that run over, warnings for
+    pages that are mostly house ad."""
+    from cpsites.errors import display_path
+    from cpsites.print.render import measure_issue, underfull
+
+    site_dir, issue_id, lang, repo = args
+    try:
+        edition_for(Path(site_dir), issue_id, lang, Path(repo), measure_only=True)
+        site, issues = _SITES[str(site_dir)]
+        issue = issues[issue_id]
+        measured = measure_issue(issue, site, lang, cache_root(Path(repo)) / "fit")
+    except ContentError as exc:
+        return exc.problems
+    where = display_path(issue.path)
+    return [Problem(where, 0, w.removeprefix(f"{where}: "), severity="warning")
+            for w in underfull(issue, lang, measured.fit, measured.geo)]
+
+
+def fit_all(repo: Path, depts: list[str] | None = None, jobs: int | None = None) -> list[Problem]:
+    """`cpsites check --paper`: lay out every edition once (no photos, no PDF) to find pages that
+    do not fit, about three times faster than rendering them."""
+    work = [(site, issue, lang, str(repo)) for site, issue, lang in plan_jobs(repo, depts)]
+    if not work:
+        return []
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(work)))
+    if jobs == 1:
+        return [p for w in work for p in _fit_job(w)]
+    import multiprocessing as mp
+
+    with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
+        return [p for found in pool.map(_fit_job, work) for p in found]

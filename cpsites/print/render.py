@@ -145,6 +145,7 @@ class PageSurvey:
     flows: list[Flow]
     heads: dict[str, tuple[float, float]]  # wide story -> (photo figure mm, side column mm)
     stories: list[str]  # story names on the page, in order
+    spills: bool = False  # even the measuring page (six pages tall) could not hold it
 
 
 def survey(doc, issue: Issue) -> dict[int, PageSurvey]:
@@ -152,9 +153,13 @@ def survey(doc, issue: Issue) -> dict[int, PageSurvey]:
     from weasyprint.formatting_structure.boxes import LineBox
 
     pages: dict[int, PageSurvey] = {}
+    last: PageSurvey | None = None
     for page in doc.pages:
         ids = _boxes_by_id(page._page_box)
         top = page._page_box.content_box_y()
+        if last is not None and f"page-{last.number}" in ids:
+            last.spills = True  # the page before goes on here (its section's second fragment)
+            continue
         for key, section in ids.items():
             if not key.startswith("page-"):
                 continue
@@ -169,7 +174,7 @@ def survey(doc, issue: Issue) -> dict[int, PageSurvey]:
                     # grid items stretch to the row: their own height is what their content takes
                     heads[sid[2:]] = (_content_height(ids[f"p-{sid[2:]}"]) * PX_TO_MM, _content_height(box) * PX_TO_MM)
             used = (section.position_y + section.margin_height() - top) * PX_TO_MM
-            pages[n] = PageSurvey(n, used, flows, heads, [s.name for s in issue.stories if s.ref.page == n])
+            pages[n] = last = PageSurvey(n, used, flows, heads, [s.name for s in issue.stories if s.ref.page == n])
     return pages
 
 
@@ -277,6 +282,13 @@ def copy_fit(pages: dict[int, PageSurvey], issue: Issue, lang: str, columns: int
         page = pages.get(n)
         if page is None:  # pragma: no cover - every section has its id
             continue
+        if page.spills:
+            ended = {name for f in page.flows for name in f.ends}
+            late = [s for s in issue.stories if s.ref.page == n and s.name not in ended]
+            problems.append(Problem(where, late[0].line if late else 0,
+                f"page {n} ({lang} edition) does not fit: {', '.join(s.label for s in late) or 'its stories'} "
+                "run over by more than a whole page; shorten the text or move stories to other pages"))
+            continue
         heights = {f.id: balance(f, columns) * PX_TO_MM + FLOW_SAFETY_MM + extra.get(f.id, 0.0) for f in page.flows}
         fixed = page.used - sum(f.height * PX_TO_MM for f in page.flows)
         left = content_height - fixed - sum(heights.values())
@@ -345,6 +357,37 @@ def _content_height(column) -> float:
     return kids[-1].position_y + kids[-1].margin_height() - column.content_box_y()
 
 
+@dataclass
+class Measured:
+    geo: object
+    pages: dict[int, PageSurvey]
+    room: dict[str, float]
+    fit: CopyFit
+    warnings: list[str]
+
+
+def measure_issue(issue: Issue, site, lang: str, cache_dir: Path, grayscale: bool | None = None) -> Measured:
+    """The measuring layout and the copy-fit decisions for one language (raises for pages that do
+    not fit). `cpsites check --paper` stops here: one layout, no photos prepared, no PDF."""
+    hyphenation.install()
+    roots = [Path(site.root), Path(cache_dir), fonts.FONT_DIR]
+    _check_fonts(issue, lang)
+    ctx = plan(issue, site, lang, "screen", cache_dir, grayscale=grayscale, measure=True)
+    geo = ctx["geo"]
+    doc, warns = _layout(issue, html_for(ctx), roots, f"{lang} edition")
+    room = {item.data["id"]: item.data["photo_room"] for page in ctx["pages"] for item in page.items
+            if item.kind == "story"}
+    pages = survey(doc, issue)
+    return Measured(geo, pages, room, copy_fit(pages, issue, lang, geo.columns, geo.content_height, room), warns)
+
+
+def underfull(issue: Issue, lang: str, fit: CopyFit, geo) -> list[str]:
+    where = display_path(issue.path)
+    height = geo.content_height
+    return [f"{where}: page {n} of the {lang} edition is only {100 - 100 * mm / height:.0f}% full; a house ad "
+            "fills the rest; add a story or a photo there" for n, mm in fit.fillers.items() if mm > UNDERFULL * height]
+
+
 def render_edition(issue: Issue, site, lang: str, out_dir: Path, cache_dir: Path,
                    editions: tuple[str, ...] = ("screen", "print"), grayscale: bool | None = None,
                    stem: str | None = None) -> EditionResult:
@@ -352,20 +395,13 @@ def render_edition(issue: Issue, site, lang: str, out_dir: Path, cache_dir: Path
 
     Three layouts: a measuring one (every flow as one long column), then the screen and the print
     edition with the column heights, photo sizes and house ads the copy-fit pass chose."""
-    hyphenation.install()
     where = display_path(issue.path)
     roots = [Path(site.root), Path(cache_dir), fonts.FONT_DIR]
     result = EditionResult(lang)
-    _check_fonts(issue, lang)
-
-    ctx = plan(issue, site, lang, "screen", cache_dir, grayscale=grayscale, measure=True)
-    geo = ctx["geo"]
-    doc, warns = _layout(issue, html_for(ctx), roots, f"{lang} edition")
-    room = {item.data["id"]: item.data["photo_room"] for page in ctx["pages"] for item in page.items
-            if item.kind == "story"}
-    pages = survey(doc, issue)
+    measured = measure_issue(issue, site, lang, cache_dir, grayscale)
+    geo, pages, room, fit, warns = (measured.geo, measured.pages, measured.room, measured.fit,
+                                    measured.warnings)
     extra: dict[str, float] = {}
-    fit = copy_fit(pages, issue, lang, geo.columns, geo.content_height, room)
 
     stem = stem or f"{issue.id}-{lang}"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -389,11 +425,7 @@ def render_edition(issue: Issue, site, lang: str, out_dir: Path, cache_dir: Path
         _write(final, target, edition, issue)
         result.files[edition] = target
 
-    geo_h = geo.content_height
-    for n, mm in fit.fillers.items():
-        if mm > UNDERFULL * geo_h:
-            result.warnings.append(f"{where}: page {n} of the {lang} edition is only {100 - 100 * mm / geo_h:.0f}% "
-                                   "full; a house ad fills the rest; add a story or a photo there")
+    result.warnings.extend(underfull(issue, lang, fit, geo))
     result.fillers = fit.fillers
     result.warnings += [f"{where}: {w}" for w in warns]
     return result

@@ -121,3 +121,17 @@ def test_file_outside_the_project_is_refused(tmp_path):
         fetcher.fetch("file:///etc/passwd")
     with pytest.raises(FatalURLFetchingError):
         fetcher.fetch("https://example.com/x.png")
+
+
+def test_check_paper_finds_the_page_that_does_not_fit(project):
+    """`cpsites check --paper` lays the issue out without rendering it: the same message as
+    `cpsites paper`, exit 2, and a clean issue passes with warnings for mostly empty pages."""
+    clean = run_cpsites("check", "--paper", "--quiet", "--dept", "mingachevir", cwd=project, timeout=300)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "t1.yml: warning: page 2 of the az edition is only" in clean.stdout  # short fixture pages
+    story = project / "sites" / "mingachevir" / "newspaper" / "stories" / "meeting-three.az.md"
+    story.write_text(story.read_text("utf-8") + "\n\n" + ("Uzun mətn davam edir və səhifəyə sığmır. " * 900), "utf-8")
+    proc = run_cpsites("check", "--paper", "--quiet", "--dept", "mingachevir", cwd=project, timeout=300)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "t1.yml:16: page 4 (az edition) does not fit" in proc.stdout
+    assert 'story "meeting-three"' in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
