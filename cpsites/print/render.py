@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlparse
 
 from cpsites.content.newspaper import Issue
 from cpsites.errors import ContentError, Problem, display_path
+from cpsites.print import columns as fixed_columns
 from cpsites.print import fonts, hyphenation
 from cpsites.print.newspaper import BLEED_MM, ICC_PROFILE, html_for, plan
 
@@ -345,7 +346,9 @@ def overflowing_flows(doc, columns: int) -> dict[str, float]:
         for ident, box in _boxes_by_id(page._page_box).items():
             if ident.startswith("f-"):
                 cols = [c for c in box.children if c.is_in_normal_flow()]
-                if len(cols) > columns:
+                if getattr(box, "cpsites_text_left", False):  # columns.py could not place it all
+                    over[ident] = max(over.get(ident, 0.0), box.height * PX_TO_MM / 2)
+                elif len(cols) > columns:
                     over[ident] = sum(_content_height(c) for c in cols[columns:]) * PX_TO_MM
     return over
 
@@ -370,6 +373,7 @@ def measure_issue(issue: Issue, site, lang: str, cache_dir: Path, grayscale: boo
     """The measuring layout and the copy-fit decisions for one language (raises for pages that do
     not fit). `cpsites check --paper` stops here: one layout, no photos prepared, no PDF."""
     hyphenation.install()
+    fixed_columns.install()
     roots = [Path(site.root), Path(cache_dir), fonts.FONT_DIR]
     _check_fonts(issue, lang)
     ctx = plan(issue, site, lang, "screen", cache_dir, grayscale=grayscale, measure=True)
