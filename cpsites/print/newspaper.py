@@ -130,10 +130,14 @@ def story_html(body_md: str) -> Markup:
                              output_format="html")
     clean = nh3.clean(html, tags=STORY_TAGS, clean_content_tags={"figure", "script", "style"}, attributes={},
                       url_schemes=set(), strip_comments=True)
-    return Markup(EMPTY_PARAGRAPH.sub("", clean))
+    clean = EMPTY_PARAGRAPH.sub("", clean)
+    # e-mail and web addresses break without a hyphen a reader would type (cleaned HTML has no
+    # attributes, so the pattern only ever meets text)
+    return Markup(ADDRESS.sub(lambda m: f'<span class="addr">{m.group(0)}</span>', clean))
 
 
 EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)[^\s<]*[^\s<.,;:!?)»]")
 
 
 def _photo_cache(cache_dir: Path) -> ImageCache:

@@ -28,3 +28,9 @@ def test_caption_blocks_leave_with_their_photo():
 def test_no_links_scripts_or_attachments():
     html = str(story_html(BODY))
     assert "<link" not in html and "passwd" not in html and "script" not in html and "alert" not in html
+
+
+def test_addresses_are_marked_so_they_break_without_hyphens():
+    html = str(story_html("Yazın: (icma.mingachevir@polis.example) və ya https://icma-polisi.example/mingachevir/."))
+    assert '(<span class="addr">icma.mingachevir@polis.example</span>)' in html
+    assert '<span class="addr">https://icma-polisi.example/mingachevir/</span>.' in html
