@@ -6,7 +6,8 @@ Three cases, each `--runs` times in a new process with an empty cache (photos pr
   print   the print edition alone (PDF/X-4): measuring layout + print layout
   screen  the screen edition alone (PDF/UA-1): measuring layout + screen layout
   both    what `cpsites paper` and `make site` do per language: one measuring layout, both PDFs
-Reports the median wall time of each, the ratio both / print, and the peak resident memory
+  print, photos cached   the print edition again after a text edit: photos from the cache
+Reports the median wall time of each ("warm": print, photos cached), the ratio both / print, and the peak resident memory
 (ru_maxrss of the child process).
 """
 
@@ -29,9 +30,10 @@ from cpsites.content.newspaper import load_issues
 from cpsites.print.render import render_edition
 site = load_site(Path(sys.argv[1]))
 issue = next(i for i in load_issues(site.root, site.news) if i.id == sys.argv[2])
-editions = {"print": ("print",), "screen": ("screen",), "both": ("screen", "print")}[sys.argv[5]]
+editions = {"print": ("print",), "screen": ("screen",), "both": ("screen", "print"),
+            "warm": ("print",)}[sys.argv[5]]
 t = time.perf_counter()
-render_edition(issue, site, sys.argv[3], Path(sys.argv[4]), Path(sys.argv[4]) / "cache", editions=editions)
+render_edition(issue, site, sys.argv[3], Path(sys.argv[4]), Path(sys.argv[6]), editions=editions)
 print(json.dumps({"seconds": time.perf_counter() - t, "pages": issue.data.pages, "format": issue.data.format,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -39,12 +41,18 @@ print(json.dumps({"seconds": time.perf_counter() - t, "pages": issue.data.pages,
 
 def run(args, case: str) -> list[dict]:
     runs = []
-    for _ in range(args.runs):
-        with tempfile.TemporaryDirectory() as tmp:
-            out = subprocess.run([sys.executable, "-c", CHILD, str(REPO / "sites" / args.dept), args.issue,
-                                  args.lang, tmp, case], capture_output=True, text=True, check=True, cwd=REPO)
-            runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-            print(f"  {case:6} {runs[-1]['seconds']:.2f} s, {runs[-1]['rss_mb']:.0f} MB", flush=True)
+    with tempfile.TemporaryDirectory() as shared:  # the photo cache kept between "warm" runs
+        for i in range(args.runs + (case == "warm")):
+            with tempfile.TemporaryDirectory() as tmp:
+                cache = shared if case == "warm" else str(Path(tmp) / "cache")
+                out = subprocess.run([sys.executable, "-c", CHILD, str(REPO / "sites" / args.dept), args.issue,
+                                      args.lang, tmp, case, cache], capture_output=True, text=True, check=True,
+                                     cwd=REPO)
+                result = json.loads(out.stdout.strip().splitlines()[-1])
+                if case == "warm" and i == 0:
+                    continue  # this one fills the photo cache
+                runs.append(result)
+                print(f"  {case:6} {runs[-1]['seconds']:.2f} s, {runs[-1]['rss_mb']:.0f} MB", flush=True)
     return runs
 
 
@@ -55,7 +63,7 @@ def main() -> None:
     ap.add_argument("--lang", default="az")
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    results = {case: run(args, case) for case in ("print", "screen", "both")}
+    results = {case: run(args, case) for case in ("print", "screen", "both", "warm")}
     first = results["print"][0]
     print(f"{args.dept} {args.issue} ({first['pages']} pages, {first['format']}, {args.lang}), "
           f"median of {args.runs} runs each, empty cache:")
