@@ -29,6 +29,20 @@ def run_cpsites(*args: str, cwd: Path = REPO, check: bool = False, timeout: int 
     return proc
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_paper_cache(tmp_path_factory):
+    """One newspaper cache for every build the tests run: editions are keyed by a hash of all
+    their inputs, so the many project copies that hold Mingachevir render its PDFs once, not in
+    every fixture (tests of the cache itself set their own)."""
+    old = os.environ.get("CPSITES_CACHE")
+    os.environ["CPSITES_CACHE"] = str(tmp_path_factory.mktemp("paper-cache"))
+    yield
+    if old is None:
+        os.environ.pop("CPSITES_CACHE", None)
+    else:
+        os.environ["CPSITES_CACHE"] = old
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """site/ of the portal + Mingachevir built from the shipped sample content."""

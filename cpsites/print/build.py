@@ -215,7 +215,8 @@ def _fit_job(args: tuple[str, str, str, str]) -> list[Problem]:
     """Copy-fit one edition without rendering it: errors for pages that run over, warnings for
     pages that are mostly house ad."""
     from cpsites.errors import display_path
-    from cpsites.print.render import measure_issue, underfull
+    from cpsites.print.copyfit import underfull
+    from cpsites.print.render import measure_issue
 
     site_dir, issue_id, lang, repo = args
     try:
@@ -227,7 +228,7 @@ def _fit_job(args: tuple[str, str, str, str]) -> list[Problem]:
         return exc.problems
     where = display_path(issue.path)
     return [Problem(where, 0, w.removeprefix(f"{where}: "), severity="warning")
-            for w in underfull(issue, lang, measured.fit, measured.geo)]
+            for w in underfull(issue, lang, measured.fit, measured.geo.content_height)]
 
 
 def fit_all(repo: Path, depts: list[str] | None = None, jobs: int | None = None) -> list[Problem]:
