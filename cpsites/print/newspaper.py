@@ -31,6 +31,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 EDITIONS = ("print", "screen")
 DPI = {"print": 300, "screen": 150}
 BLEED_MM = 3  # what the PDF's BleedBox declares
+NAMEPLATE_PT, NAMEPLATE_CHARS = 58, 21  # the A3 nameplate size, and the longest title set at it
 MARKS_AREA_MM = 12  # paper around the trim on the print page: the bleed, then the crop marks
 MAX_PHOTO_RATIO = 0.68  # copy-fit may grow a wide photo up to about 3:2 (height : width)
 
@@ -253,6 +254,8 @@ def plan(issue: Issue, site, lang: str, edition: str, cache_dir: Path,
         "issue": issue,
         "dept": dept,
         "title": dept.newspaper.get(lang),
+        # the nameplate stays on one line: a long title (Вести общественной полиции) is set smaller
+        "nameplate_pt": round(NAMEPLATE_PT * min(1.0, NAMEPLATE_CHARS / max(1, len(dept.newspaper.get(lang)))), 1),
         "dept_name": dept.name.get(lang),
         "number": issue.number,
         "date": format_date(issue.date, lang),
