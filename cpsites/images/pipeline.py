@@ -26,6 +26,7 @@ import hashlib
 import io
 import re
 import struct
+import threading
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -154,11 +155,17 @@ def _whole_files_only():
     """A cut-short file is an error, not a photo with a grey bottom. WeasyPrint sets Pillow's
     LOAD_TRUNCATED_IMAGES when it is imported (so the print road would accept them): undo that
     while we decode."""
-    before, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
-    try:
-        yield
-    finally:
-        ImageFile.LOAD_TRUNCATED_IMAGES = before
+    # the flag is global: threads preparing photos side by side must not restore it under each
+    # other (a cut-short photo once slipped through that way)
+    with _TRUNCATED_FLAG:
+        before, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
+_TRUNCATED_FLAG = threading.Lock()
 
 
 def to_srgb(im: Image.Image, icc: bytes | None = None, path: Path | None = None) -> Image.Image:
