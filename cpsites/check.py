@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from cpsites.content import load_site, site_dirs, unique
 from cpsites.content.pages import TYPED_FOLDERS, PageFile, read_pages, scan_data_files
+from cpsites.content.containment import inside
 from cpsites.content.policy import code_free_lines
 from cpsites.errors import ContentError, Problem, display_path
 from cpsites.i18n import DEFAULT_LANG, LANGS
@@ -110,8 +111,8 @@ def image_problems(root: Path) -> list[Problem]:
     problems: list[Problem] = []
     for path in sorted(Path(root).rglob("*")):
         if not path.is_file() or not is_image_path(path) \
-                or any(p.startswith(".") for p in path.relative_to(root).parts):
-            continue
+                or any(p.startswith(".") for p in path.relative_to(root).parts) or not inside(path, root):
+            continue  # a link to outside the folder is reported by the content model, never opened
         try:
             source = probe(path)
             if not source.is_svg:
@@ -176,7 +177,8 @@ def _placeholders(root: Path) -> list[Problem]:
     """Lines still holding the sample text `cpsites new` wrote (marked with PLACEHOLDER)."""
     problems = []
     for path in sorted(root.rglob("*")):
-        if not path.is_file() or path.suffix not in (".md", ".yml") or path.name == "mkdocs.yml":
+        if not path.is_file() or path.suffix not in (".md", ".yml") or path.name == "mkdocs.yml" \
+                or not inside(path, root):
             continue
         try:
             text = path.read_text("utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import os
 from pathlib import Path
 
 
@@ -37,6 +38,9 @@ def display_path(path: Path | str) -> str:
     """Paths in messages are relative to the working directory when possible (sites/ganja/...)."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        # the folder resolved, the name kept: a file that is a link is named as written, not as
+        # the file it points to (messages about links must name the link)
+        real = Path(os.path.realpath(p.parent)) / p.name if p.name else p.resolve()
+        return str(real.relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(p)

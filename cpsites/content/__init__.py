@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cpsites.content.containment import outside_links
 from cpsites.content.department import Department, load_department
 from cpsites.content.news import NewsPost, load_news
 from cpsites.content.pages import PageFile, load_pages, scan_data_files
@@ -61,6 +62,7 @@ def load_site(root: Path) -> Site:
     except ContentError as exc:
         problems.extend(exc.problems)
     problems.extend(scan_data_files(root))
+    problems.extend(outside_links(root))
     community: dict = {}  # officers, TV, events, brochures, complaint boxes, groups
     for name, loader in (("officers", load_officers), ("episodes", load_episodes), ("events", load_events),
                          ("brochures", lambda r: load_brochures(r / "docs")), ("complaints", load_complaints),

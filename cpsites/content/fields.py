@@ -15,6 +15,7 @@ from typing import Annotated, Any, Callable, TypeVar
 import yaml
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
+from cpsites.content.containment import inside, outside_message
 from cpsites.content.department import PHONE
 from cpsites.content.schema import validate
 from cpsites.content.source import line_of, read_text
@@ -91,9 +92,11 @@ EXAMPLES = {"photo": "images/officers/rauf-hasanov.jpg", "video": "video/tv/2026
 
 def check_file(docs_dir: Path, rel: str, path: Path, text: str, key: str | list, what: str = "file") -> None:
     """A file named in content (photo, poster, video) must exist under docs/."""
-    target = (docs_dir / rel).resolve()
-    if not target.is_relative_to(docs_dir.resolve()) or not target.is_file():
-        dotted = key if isinstance(key, str) else ".".join(str(k) for k in key)
+    target = docs_dir / rel
+    dotted = key if isinstance(key, str) else ".".join(str(k) for k in key)
+    if (target.exists() or target.is_symlink()) and not inside(target, docs_dir):
+        raise ContentError.at(path, f"`{dotted}`: the {what} " + outside_message(rel, docs_dir), line_of(text, key))
+    if not target.is_file():
         raise ContentError.at(path, f'`{dotted}`: the {what} "{rel}" does not exist; put it in '
                               f"{display_path(docs_dir)}/ and give its path from there "
                               f"(for example {EXAMPLES.get(what, 'images/photo.jpg')})", line_of(text, key))

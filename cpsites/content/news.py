@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import field_validator
 
+from cpsites.content.containment import inside, outside_message
 from cpsites.content.schema import Strict, base_name, lang_of, validate
 from cpsites.content.source import line_of, split_front_matter
 from cpsites.content.tags import TAGS
@@ -143,8 +144,10 @@ def load_news(docs_dir: Path) -> list[NewsPost]:
 
 
 def _check_file(docs_dir: Path, rel: str, path: Path, text: str, key: str) -> None:
-    target = (docs_dir / rel).resolve()
-    if not target.is_relative_to(docs_dir.resolve()) or not target.is_file():
+    target = docs_dir / rel
+    if (target.exists() or target.is_symlink()) and not inside(target, docs_dir):
+        raise ContentError.at(path, f"`{key}` " + outside_message(rel, docs_dir), line_of(text, key))
+    if not target.is_file():
         raise ContentError.at(path, f'`{key}` "{rel}" does not exist; put the file in '
                               f"{display_path(docs_dir)}/ and give its path from there "
                               "(for example images/news/photo.jpg)", line_of(text, key))

@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from cpsites.content.news import NewsPost
+from cpsites.content.containment import inside, outside_message
 from cpsites.content.schema import Strict, Text, base_name, lang_of, validate
 from cpsites.content.source import line_of, load_yaml_file, split_front_matter
 from cpsites.errors import ContentError, Problem, display_path
@@ -266,6 +267,8 @@ def _from_story(item: IssueStory, folder: Path, langs: list[str], where: str, si
     name = item.ref.story
     for lang in langs:
         path = folder / f"{name}.{lang}.md"
+        if (path.exists() or path.is_symlink() or ".." in Path(name).parts) and not inside(path, folder):
+            raise ContentError(Problem(where, item.line, f"{item.label}: " + outside_message(name, folder)))
         if not path.is_file():
             existing = sorted({base_name(p) for p in folder.glob("*.md")}) if folder.is_dir() else []
             close = difflib.get_close_matches(name, existing, n=1, cutoff=0.6)
@@ -280,7 +283,7 @@ def _from_story(item: IssueStory, folder: Path, langs: list[str], where: str, si
         image = None
         if meta.image and item.ref.photo:
             image = (site_dir / "newspaper" / meta.image)
-            if not image.resolve().is_relative_to((site_dir / "newspaper").resolve()):
+            if not inside(image, site_dir / "newspaper"):
                 raise ContentError.at(path, f'`image` "{meta.image}" must be inside the newspaper folder',
                                       line_of(text, "image"))
             if not meta.image_alt:
@@ -313,7 +316,10 @@ def _check_pages(issue: IssueFile, stories: list[IssueStory], boxes: list[tuple[
             problems.append(Problem(where, s.line, f"{s.label} is placed on page {s.ref.page} but the issue has "
                                                    f"{issue.pages} pages; change `page:` or `pages:`"))
         used.add(s.ref.page)
-        if s.ref.image and not (_site_of(where) / "newspaper" / s.ref.image).is_file():
+        paper_dir = _site_of(where) / "newspaper"
+        if s.ref.image and (paper_dir / s.ref.image).exists() and not inside(paper_dir / s.ref.image, paper_dir):
+            problems.append(Problem(where, s.line, f"{s.label}: its `image` " + outside_message(s.ref.image, paper_dir)))
+        elif s.ref.image and not (paper_dir / s.ref.image).is_file():
             problems.append(Problem(where, s.line, f'{s.label}: its `image` "{s.ref.image}" does not exist in '
                                                    "the newspaper folder; add the file or fix the path"))
         if s.ref.lead and s.ref.page != 1:

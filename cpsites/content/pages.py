@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cpsites.content import policy
+from cpsites.content.containment import inside
+from cpsites.content.schema import text_problems
 from cpsites.content.source import line_of, read_text, split_front_matter
 from cpsites.errors import ContentError, Problem, display_path
 from cpsites.i18n import LANGS
@@ -88,7 +90,8 @@ def read_pages(docs_dir: Path) -> tuple[list[PageFile], list[Problem]]:
     problems: list[Problem] = []
     if not docs_dir.is_dir():
         return [], []
-    for path in sorted(p for p in docs_dir.rglob("*") if is_markdown(p)):
+    # a link to a file outside the department is reported by containment.py and never read
+    for path in sorted(p for p in docs_dir.rglob("*") if is_markdown(p) and inside(p, docs_dir.parent)):
         rel = path.relative_to(docs_dir).as_posix()
         if any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
             continue  # editors' hidden files (.#draft.md, .trash/)
@@ -107,6 +110,7 @@ def read_pages(docs_dir: Path) -> tuple[list[PageFile], list[Problem]]:
             continue
         if meta:
             problems.extend(unclosed_quotes(text, path, last_line=body_line - 1))
+            problems.extend(text_problems(meta, path, text))
         problems.extend(policy.scan(text, path))
         folder = rel.split("/", 1)[0] if "/" in rel else ""
         if folder not in TYPED_FOLDERS:
@@ -160,7 +164,7 @@ def scan_data_files(site_dir: Path) -> list[Problem]:
     site_dir = Path(site_dir)
     for path in sorted(site_dir.rglob("*")):
         suffix = path.suffix.lower()
-        if not path.is_file() or suffix not in (".yml", ".yaml", ".md"):
+        if not path.is_file() or suffix not in (".yml", ".yaml", ".md") or not inside(path, site_dir):
             continue
         rel_parts = path.relative_to(site_dir).parts
         if any(part.startswith(".") for part in rel_parts) or path.name == "mkdocs.yml":

@@ -80,8 +80,56 @@ _PATTERN_HINTS = {
 }
 
 
+# Fields that are one line wherever they appear (a line break in a phone would end a vCard early,
+# in a title it would split a calendar entry or a feed item); and every key under `phones:`.
+SINGLE_LINE = frozenset({
+    "title", "name", "short_name", "rank", "role", "address", "place", "landmark", "phone", "mobile",
+    "email", "streets", "houses", "kicker", "author", "channel", "tv_channel", "tv_programme",
+    "newspaper", "image_alt", "slug", "kind", "hours", "area", "caption", "story", "news", "image",
+    "photo", "file", "url", "poster", "topic", "tags", "group", "date", "start", "end", "time",
+})
+SINGLE_LINE_UNDER = frozenset({"phones"})
+# Invisible control characters (C0 but tab and line feed, DEL, C1) break XML feeds, calendars and
+# vCards and hide text from the reader; U+2028/2029 are line breaks in disguise.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"[\r\n\x85\u2028\u2029]")
+
+
+def text_problems(data: Any, path: Path, text: str, line_offset: int = 0) -> list[Problem]:
+    """Control characters in any value, and line breaks in single-line fields, with their lines."""
+    problems: list[Problem] = []
+
+    def walk(value: Any, loc: tuple) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, loc + (str(k),))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, loc + (str(i),))
+        elif isinstance(value, str):
+            names = [k for k in loc if not k.isdigit() and k not in LANGS]
+            key = ".".join(loc) or "(file)"
+            line = (line_of(text, list(loc)) or 0) + (line_offset if loc else 0)
+            bad = _CONTROL.search(value)
+            if bad:
+                problems.append(Problem(display_path(path), line,
+                    f"`{key}` contains an invisible control character (U+{ord(bad.group()):04X}); delete it "
+                    "(it often comes with text copied out of a PDF or a word processor)"))
+            elif (names and names[-1] in SINGLE_LINE or SINGLE_LINE_UNDER & set(names)) \
+                    and _LINE_BREAK.search(value.strip()):
+                problems.append(Problem(display_path(path), line,
+                    f"`{key}` must be one line: remove the line break (titles, names, addresses, phones "
+                    "and e-mails are single lines)"))
+
+    walk(data, ())
+    return problems
+
+
 def validate(model: type[M], data: dict, path: Path, text: str, line_offset: int = 0) -> M:
     """Validate `data` against `model`; every problem names the file, the line and a fix."""
+    found = text_problems(data, path, text, line_offset)
+    if found:
+        raise ContentError(found)
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -10,6 +10,8 @@ import yaml
 
 from cpsites.errors import ContentError
 
+# Control characters other than tab and line ends: invisible, and they break feeds and calendars
+_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 
 
@@ -31,6 +33,11 @@ def read_text(path: Path) -> str:
         ) from None
     if not text.strip():
         raise ContentError.at(path, "the file is empty; write its content or delete the file")
+    bad = _RAW_CONTROL.search(text)
+    if bad:
+        raise ContentError.at(path, f"the file contains an invisible control character (U+{ord(bad.group()):04X}) "
+                              "on this line; delete it (it often comes with text copied out of a PDF or "
+                              "a word processor)", text.count("\n", 0, bad.start()) + 1)
     return text
 
 

@@ -1,33 +1,23 @@
-"""Allow-list sanitising of HTML rendered from press officers' Markdown (nh3).
+"""Allow-list sanitising of HTML rendered from press officers' Markdown (nh3): the second line.
 
-Content is untrusted: whatever raw HTML a post carries, only these tags, attributes and URL
-schemes reach the published page.
+The first line is the content policy (`cpsites/content/policy.py`): it refuses, with file:line,
+whatever content may not contain, before anything is built. This pass takes the same lists, plus
+the few attributes Markdown's own extensions write (footnotes, accessibility), so that even a gap
+in the policy cannot put anything else on a published page.
 """
 
 from __future__ import annotations
 
 import nh3
 
-TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
-    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
-    "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "picture", "pre", "q", "s", "section",
-    "small", "source", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
-    "th", "thead", "time", "tr", "u", "ul", "video", "address", "aside", "button", "template",
-}
-COMMON = {"class", "id", "lang", "dir", "title", "role", "aria-label", "aria-hidden", "aria-describedby"}
-ATTRIBUTES = {
-    "*": COMMON,
-    "a": {"href", "hreflang", "download", "type"},
-    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"},
-    "source": {"srcset", "sizes", "type", "media", "src", "width", "height"},
-    "video": {"src", "poster", "controls", "preload", "width", "height", "playsinline"},
-    "td": {"colspan", "rowspan", "align"}, "th": {"colspan", "rowspan", "align", "scope"},
-    "col": {"span"}, "time": {"datetime"}, "ol": {"start", "type"}, "details": {"open"},
-    "button": {"type", "data-src", "data-title", "data-provider"},
-    "div": {"data-src", "data-provider", "data-title"},
-}
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
+from cpsites.content import policy
+
+TAGS = set(policy.TAGS)
+# what Python-Markdown's extensions add to the HTML they write (footnotes, toc, admonitions)
+_MARKDOWN_ATTRIBUTES = {"role", "aria-label", "aria-hidden", "aria-describedby"}
+ATTRIBUTES = {tag: set(names) for tag, names in policy.ATTRIBUTES.items()}
+ATTRIBUTES["*"] = (set(policy.GLOBAL_ATTRIBUTES) - {"markdown"}) | _MARKDOWN_ATTRIBUTES
+URL_SCHEMES = set(policy.URL_SCHEMES)
 
 
 def clean(html: str) -> str:

