@@ -105,6 +105,9 @@ def _layout(issue: Issue, html: str, roots: list[Path], what: str):
             doc = HTML(string=html, base_url=str(issue.path.parent) + "/",
                        url_fetcher=ProjectFetcher(roots, where)).render()
         except FatalURLFetchingError as exc:
+            story = _story_using(issue, str(exc))
+            if story is not None:  # name the story and its line in the issue file
+                raise ContentError(Problem(where, story.line, f"{what}, {story.label}: {exc}")) from None
             raise ContentError(Problem(where, 0, f"{what}: {exc}")) from None
         except AssertionError:
             # WeasyPrint's layout can trip over extreme content (a very tall photo in a spanning
@@ -115,6 +118,18 @@ def _layout(issue: Issue, html: str, roots: list[Path], what: str):
     if log.errors:
         raise ContentError([Problem(where, 0, f"{what}: {m}") for m in log.errors])
     return doc, log.warnings
+
+
+def _story_using(issue: Issue, message: str):
+    """The story whose text or photo holds the address a refusal names, if one does."""
+    url = message.rsplit("refused ", 1)[-1].strip()
+    wanted = {url, unquote(urlparse(url).path), Path(unquote(urlparse(url).path)).name} - {""}
+    for story in issue.stories:
+        for st in story.texts.values():
+            haystack = [st.body or "", str(st.image or "")]
+            if any(w in h for w in wanted for h in haystack):
+                return story
+    return None
 
 
 @dataclass
