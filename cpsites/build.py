@@ -28,6 +28,7 @@ class BuildResult:
     messages: list[str] = field(default_factory=list)
     images_processed: int = 0   # source pictures cpsites.images processed in this build
     images_cached: int = 0      # source pictures taken whole from the image cache
+    reused: bool = False        # unchanged since the last build: its pages were linked, not built
 
 
 class _Collect(logging.Handler):
@@ -137,29 +138,93 @@ def _worker(args: tuple[str, str, str]) -> BuildResult:
     return build_one(Path(config_file), Path(site_dir), name)
 
 
+@dataclass
+class Plan:
+    """What a build will do: its targets, and which of them are unchanged since the last build."""
+
+    repo: Path
+    out: Path
+    depts: list[str] | None
+    targets: list[tuple[str, Path, str]]
+    fingerprints: dict[str, str]
+    unchanged: set[str]
+    manifest: object  # cpsites.incremental.Manifest
+    hasher: object    # cpsites.incremental.Hasher
+
+    @property
+    def changed_depts(self) -> list[str]:
+        return [name for name, _, _ in self.targets[1:] if name not in self.unchanged]
+
+    @property
+    def portal_changed(self) -> bool:
+        return "portal" not in self.unchanged
+
+
+def plan_build(repo: Path, out: Path, depts: list[str] | None = None, full: bool = False) -> Plan:
+    """Targets and fingerprints; `full` builds everything whatever changed."""
+    from cpsites.incremental import Hasher, Manifest, fingerprints
+
+    repo, out = Path(repo).resolve(), Path(out).resolve()
+    plan = targets(repo, depts)
+    cache = Path(os.environ.get("CPSITES_CACHE", repo / ".cache"))
+    manifest = Manifest.load(cache, out)
+    hasher = Hasher(known=manifest.files)
+    prints = fingerprints(repo, plan, hasher)
+    unchanged = set()
+    if not full and out.is_dir():
+        for name, _cfg, sub in plan:
+            if manifest.targets.get(name) == prints[name] and (out / sub / "index.html").is_file():
+                unchanged.add(name)
+    return Plan(repo, out, depts, plan, prints, unchanged, manifest, hasher)
+
+
+def _reuse(name: str, src: Path, dest: Path, skip: set[str] = frozenset()) -> BuildResult:
+    """An unchanged target: its previous pages linked into the new site."""
+    from cpsites.incremental import link_tree
+
+    start = time.perf_counter()
+    link_tree(src, dest, skip)
+    pages = sum(1 for p in dest.rglob("index.html") if not (skip and p.relative_to(dest).parts[0] in skip))
+    return BuildResult(name, True, pages, time.perf_counter() - start, reused=True)
+
+
 def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int | None = None,
-              progress=None, paper_progress=None) -> list[BuildResult]:
-    """Build into a fresh temporary folder beside `out`; swap it in only if every build succeeded."""
+              progress=None, paper_progress=None, plan: Plan | None = None) -> list[BuildResult]:
+    """Build into a fresh temporary folder beside `out`; swap it in only if every build succeeded.
+
+    Targets unchanged since the last build (cpsites/incremental.py) are linked, not built."""
     repo = repo.resolve()
     out = out.resolve()
-    plan = targets(repo, depts)
+    plan = plan or plan_build(repo, out, depts)
     recover(out)
     tmp = out.parent / f".{out.name}.building-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     results: list[BuildResult] = []
+    slugs = {sub for _, _, sub in plan.targets[1:]} | {d.name for d in _dept_dirs(repo)} \
+        | {n for n in plan.manifest.targets if n != "portal"}
     try:
         # Newspapers first, every edition in processes (cached by content hash in .cache/paper/);
         # the department builds then only copy the PDFs (cpsites/web/newspaper.py).
         from cpsites.print.build import build_all_editions
 
-        build_all_editions(repo, depts, jobs, progress=paper_progress)
+        if plan.changed_depts:
+            build_all_editions(repo, plan.changed_depts, jobs, progress=paper_progress)
         # The portal cleans its output folder, so it goes first; departments go into sub-folders.
-        portal = plan[0]
-        results.append(build_one(portal[1], tmp, portal[0]))
+        portal = plan.targets[0]
+        if portal[0] in plan.unchanged:
+            results.append(_reuse(portal[0], out, tmp, skip=slugs))
+        else:
+            results.append(build_one(portal[1], tmp, portal[0]))
         if progress:
             progress(results[-1])
-        work = [(name, str(cfg), str(tmp / sub)) for name, cfg, sub in plan[1:]]
+        for name, _cfg, sub in plan.targets[1:]:
+            if name in plan.unchanged:
+                results.append(_reuse(name, out / sub, tmp / sub))
+                if progress:
+                    progress(results[-1])
+        work = [(name, str(cfg), str(tmp / sub)) for name, cfg, sub in plan.targets[1:]
+                if name not in plan.unchanged]
         jobs = jobs or min(len(work), os.cpu_count() or 1) or 1
         if jobs > 1 and len(work) > 1:
             import multiprocessing as mp
@@ -175,29 +240,47 @@ def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int |
                 results.append(_worker(w))
                 if progress:
                     progress(results[-1])
+        carried: set[str] = set()
         if depts:
             # a partial build keeps the other departments of the previous site
-            _carry_over(out, tmp, keep={sub for _, _, sub in plan[1:]})
+            carried = _carry_over(out, tmp, keep={sub for _, _, sub in plan.targets[1:]}, repo=repo)
         if all(r.ok for r in results):
             # last, so every file any step wrote gets its .gz/.br (see cpsites/web/compress.py)
             from cpsites.web.compress import precompress
 
             precompress(tmp)
+            # the manifest describes the new site: what was built or linked now, and what was
+            # carried over unchanged from the previous one
+            kept = {n: fp for n, fp in plan.manifest.targets.items() if n in carried}
+            plan.manifest.forget()
             _swap(tmp, out)
+            plan.manifest.targets = {**kept, **plan.fingerprints}
+            plan.manifest.files = {**plan.hasher.known, **plan.hasher.used}
+            plan.manifest.save()
         return results
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _carry_over(old: Path, new: Path, keep: set[str]) -> None:
-    if not old.is_dir():
-        return
-    from cpsites.content import site_dirs  # noqa: F401
+def _dept_dirs(repo: Path) -> list[Path]:
+    from cpsites.content import site_dirs
 
+    return site_dirs(repo)
+
+
+def _carry_over(old: Path, new: Path, keep: set[str], repo: Path) -> set[str]:
+    """Link the previous site's other departments into the new one; returns their names."""
+    from cpsites.incremental import link_tree
+
+    carried: set[str] = set()
+    if not old.is_dir():
+        return carried
     for child in old.iterdir():
         if child.is_dir() and (child / "index.html").is_file() and child.name not in keep \
-                and not (new / child.name).exists() and (Path("sites") / child.name).is_dir():
-            shutil.copytree(child, new / child.name)
+                and not (new / child.name).exists() and (repo / "sites" / child.name).is_dir():
+            link_tree(child, new / child.name)
+            carried.add(child.name)
+    return carried
 
 
 def recover(out: Path) -> None:

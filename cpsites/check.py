@@ -332,9 +332,10 @@ def errors_before_build(repo: Path, depts: list[str] | None = None) -> list[Prob
     and of every department.yml (the portal lists every department)."""
     from cpsites.content.department import load_department
 
-    reports = [check_portal(repo)] + check_all(repo, depts, portal=False)
+    # depts=[]: no department changed since the last build (incremental): the portal alone
+    reports = [check_portal(repo)] + (check_all(repo, depts, portal=False) if depts != [] else [])
     problems = [p for r in reports for p in r.errors]
-    if depts:
+    if depts is not None:
         for site_dir in site_dirs(Path(repo)):
             if site_dir.name not in depts:
                 try:

@@ -42,27 +42,31 @@ def cli() -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Output folder (default: site/).")
 @click.option("--quiet", is_flag=True, help="Print only problems and the summary line.")
 @click.option("--jobs", type=int, default=None, help="Parallel processes (default: number of cores).")
-def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | None) -> None:
-    """Build the portal and department sites into site/ (atomically)."""
-    from cpsites.build import build_all, targets
+@click.option("--full", is_flag=True, help="Build every site again, also those unchanged since the last build.")
+def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | None, full: bool) -> None:
+    """Build the portal and department sites into site/ (atomically; unchanged sites are reused)."""
+    from cpsites.build import build_all, plan_build
     from cpsites.progress import BuildProgress
 
     repo = repo_root()
     out = out or repo / "site"
     try:
         os.chdir(repo)
-        # the same checks as `cpsites check`, so both commands give the same messages
+        plan = plan_build(repo, out, list(depts) or None, full=full)
+        # the same checks as `cpsites check`, so both commands give the same messages; what is
+        # unchanged since the last (successful) build passed them then
         from cpsites.check import errors_before_build
 
-        problems = errors_before_build(repo, list(depts) or None)
-        if problems:
-            fail("\n".join(str(p) for p in problems))
+        if plan.portal_changed or plan.changed_depts:
+            problems = errors_before_build(repo, plan.changed_depts)
+            if problems:
+                fail("\n".join(str(p) for p in problems))
         from cpsites.print.build import plan_jobs
 
-        editions = len(plan_jobs(repo, list(depts) or None))
-        with BuildProgress(len(targets(repo, list(depts) or None)), editions, quiet) as progress:
+        editions = len(plan_jobs(repo, plan.changed_depts)) if plan.changed_depts else 0
+        with BuildProgress(len(plan.targets), editions, quiet) as progress:
             results = build_all(repo, out, list(depts) or None, jobs=jobs, progress=progress.site,
-                                paper_progress=progress.edition)
+                                paper_progress=progress.edition, plan=plan)
     except ContentError as exc:
         fail(str(exc))
         return

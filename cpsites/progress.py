@@ -19,6 +19,7 @@ class Totals:
     images_processed: int = 0
     images_cached: int = 0
     failed: list[str] = field(default_factory=list)
+    reused: int = 0  # sites unchanged since the last build (linked, not built)
 
 
 class BuildProgress:
@@ -62,12 +63,15 @@ class BuildProgress:
         t.images_cached += getattr(r, "images_cached", 0)
         if not r.ok:
             t.failed.append(r.name)
+        t.reused += 1 if getattr(r, "reused", False) else 0
         mark = "[green]ok[/]    " if r.ok else "[red]FAILED[/]"
-        self._line(f"  {mark} {r.name:<12} {r.pages:>5} pages  {r.seconds:5.1f} s")
+        how = "unchanged" if getattr(r, "reused", False) else f"{r.seconds:5.1f} s"
+        self._line(f"  {mark} {r.name:<12} {r.pages:>5} pages  {how}")
         self.bars.advance(self.site_task)
 
     def summary(self, out) -> str:
         t = self.totals
         pdfs = f"{t.pdfs} PDFs ({t.pdfs_cached} from the cache)" if t.pdfs else "no PDFs"
-        return (f"Built {t.sites} sites: {t.pages} pages, {pdfs}, images {t.images_processed} processed "
+        sites = f"{t.sites} sites ({t.reused} unchanged)" if t.reused else f"{t.sites} sites"
+        return (f"Built {sites}: {t.pages} pages, {pdfs}, images {t.images_processed} processed "
                 f"and {t.images_cached} from the cache, in {time.perf_counter() - self.start:.1f} s into {out}")

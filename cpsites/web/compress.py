@@ -68,7 +68,11 @@ def precompress(site_dir: Path) -> int:
             gz, br = _compress(data, is_asset)
             for path, packed in ((gz_path, gz), (br_path, br)):
                 if len(packed) < len(data):
-                    path.write_bytes(packed)
+                    # by rename, never in place: an unchanged site's files are hard links to the
+                    # previous build's (cpsites/incremental.py), which must stay as they are
+                    tmp = path.with_name(f".{path.name}.tmp")
+                    tmp.write_bytes(packed)
+                    os.replace(tmp, path)
                 elif path.exists():
                     path.unlink()  # a stale copy of an earlier, larger version
             count += 1

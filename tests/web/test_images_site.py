@@ -32,10 +32,11 @@ def _photos_module():
     return mod
 
 
-def run_build(project: Path, out: Path) -> subprocess.CompletedProcess:
+def run_build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
     env.pop("CPSITES_IMAGE_CACHE", None)  # the cache of the temporary project, not a shared one
-    return subprocess.run([sys.executable, "-m", "cpsites.cli", "build", "--dept", "mingachevir", "--out", str(out)],
+    return subprocess.run([sys.executable, "-m", "cpsites.cli", "build", "--dept", "mingachevir", "--out", str(out),
+                           *extra],
                           cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
 
@@ -124,7 +125,7 @@ def built(tmp_path_factory):
     out = base / "site"
     first = run_build(project, out)
     assert first.returncode == 0, first.stdout + first.stderr
-    second = run_build(project, out)
+    second = run_build(project, out, "--full")  # built again (not reused as unchanged): the image cache at work
     assert second.returncode == 0, second.stdout + second.stderr
     return project, out, sources, first, second
 

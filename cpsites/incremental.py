@@ -1,0 +1,183 @@
+"""What changed since the last build, and so what must be built again (the build layer's business).
+
+Every target of a build (the portal, each department) gets a fingerprint: a hash of everything
+its pages can depend on. A target whose fingerprint equals the one recorded for the site being
+replaced is not built: its previous output is linked into the new site (hard links, so it costs
+no copy and the previous site stays untouched until the swap). A changed target is built whole.
+
+What a fingerprint covers:
+- every target: cpsites' own code and templates, `overrides/`, the base `mkdocs.yml`, the versions
+  of the libraries that write pages, the day in Baku (events and broadcasts move from "coming" to
+  "past" with it), and the environment variables that change output (pinned clock, build time);
+- a department: every file in its folder (content, pictures, newspaper issues, its mkdocs.yml);
+- the portal: its `docs/` and every department's `department.yml` and `mkdocs.yml` (the cards).
+
+File hashes are remembered by (size, mtime, inode), so a build with nothing changed reads no file
+twice; the manifest lives in the cache folder, never in `site/`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+# Libraries whose version can change the bytes of a page (a new Material, a new Markdown ...)
+LIBRARIES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "Markdown", "babel",
+             "Pillow", "nh3", "feedgen", "icalendar", "Jinja2", "weasyprint", "pypdfium2", "brotli")
+ENVIRONMENT = ("CPSITES_NOW", "SOURCE_DATE_EPOCH", "CPSITES_SITE_URL")
+VERSION = 1  # of this file's format
+
+
+def _skip(name: str) -> bool:
+    return name.startswith(".") or name == "__pycache__" or name.endswith((".pyc", "~"))
+
+
+@dataclass
+class Hasher:
+    """sha256 of files, remembered by their stat so unchanged files are not read again."""
+
+    known: dict[str, list] = field(default_factory=dict)   # path -> [size, mtime_ns, ino, hexdigest]
+    used: dict[str, list] = field(default_factory=dict)
+
+    def file(self, path: Path) -> str:
+        key = str(path)
+        st = path.stat()
+        stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
+        old = self.known.get(key)
+        if old and old[:3] == stamp:
+            digest = old[3]
+        else:
+            h = hashlib.sha256()
+            with path.open("rb") as f:
+                for chunk in iter(lambda: f.read(1 << 20), b""):
+                    h.update(chunk)
+            digest = h.hexdigest()
+        self.used[key] = stamp + [digest]
+        return digest
+
+    def tree(self, root: Path, h: "hashlib._Hash") -> None:
+        """Names and contents of every file under root (hidden files and caches left out)."""
+        if root.is_file():
+            h.update(f"{root.name}\0{self.file(root)}\0".encode())
+            return
+        if not root.is_dir():
+            h.update(f"{root}\0absent\0".encode())
+            return
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not _skip(d))
+            for name in sorted(files):
+                if _skip(name):
+                    continue
+                path = Path(folder) / name
+                if path.is_file():
+                    rel = path.relative_to(root).as_posix()
+                    h.update(f"{rel}\0{self.file(path)}\0".encode())
+
+
+def _versions() -> str:
+    out = []
+    for name in LIBRARIES:
+        try:
+            out.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name}=none")
+    return ",".join(out)
+
+
+def _day() -> str:
+    from cpsites.clock import now
+
+    return now().date().isoformat()
+
+
+def fingerprints(repo: Path, plan: list[tuple[str, Path, str]], hasher: Hasher) -> dict[str, str]:
+    """name -> fingerprint for every target of the plan (see the module's docstring)."""
+    from cpsites.content import site_dirs
+
+    common = hashlib.sha256(f"v{VERSION}\0{_versions()}\0{_day()}\0".encode())
+    for var in ENVIRONMENT:
+        common.update(f"{var}={os.environ.get(var, '')}\0".encode())
+    hasher.tree(PACKAGE, common)
+    hasher.tree(repo / "overrides", common)
+    hasher.tree(repo / "mkdocs.yml", common)
+    base = common.digest()
+    out: dict[str, str] = {}
+    for name, config_file, _sub in plan:
+        h = hashlib.sha256(base)
+        h.update(name.encode() + b"\0")
+        if name == "portal":
+            hasher.tree(repo / "docs", h)
+            for dept in site_dirs(repo):
+                hasher.tree(dept / "department.yml", h)
+                hasher.tree(dept / "mkdocs.yml", h)
+        else:
+            hasher.tree(Path(config_file).parent, h)
+        out[name] = h.hexdigest()
+    return out
+
+
+@dataclass
+class Manifest:
+    """What the site in `out` was built from: a fingerprint per target, and the file hashes."""
+
+    path: Path
+    out: str
+    targets: dict[str, str] = field(default_factory=dict)
+    files: dict[str, list] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, cache_dir: Path, out: Path) -> "Manifest":
+        out = Path(out).resolve()
+        path = Path(cache_dir) / "build" / (hashlib.sha256(str(out).encode()).hexdigest()[:16] + ".json")
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if data.get("version") == VERSION and data.get("out") == str(out):
+                return cls(path, str(out), dict(data.get("targets", {})), dict(data.get("files", {})))
+        except (OSError, ValueError):
+            pass  # no manifest, or one we cannot read: everything is built
+        return cls(path, str(out))
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".tmp-{os.getpid()}")
+        tmp.write_text(json.dumps({"version": VERSION, "out": self.out, "targets": self.targets,
+                                   "files": self.files}, sort_keys=True), "utf-8")
+        os.replace(tmp, self.path)
+
+    def forget(self) -> None:
+        """The site in `out` is about to change in a way the manifest cannot describe."""
+        self.targets = {}
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def link_tree(src: Path, dest: Path, skip: set[str] = frozenset()) -> int:
+    """Hard-link every file of src into dest (copy where linking is impossible); returns files.
+
+    The previous site is never written to afterwards: precompress() replaces files by rename."""
+    count = 0
+    for folder, dirs, files in os.walk(src):
+        rel = Path(folder).relative_to(src)
+        if rel == Path("."):
+            dirs[:] = [d for d in dirs if d not in skip]
+        target = dest / rel
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            if rel == Path(".") and name in skip:
+                continue
+            s, d = Path(folder) / name, target / name
+            try:
+                os.link(s, d)
+            except OSError:
+                import shutil
+
+                shutil.copy2(s, d)
+            count += 1
+    return count

@@ -1,0 +1,100 @@
+"""Incremental builds: what changed is built again, what did not is reused, and nothing goes stale.
+
+Each step changes one thing in a scratch project (portal + the small `demo` department), runs the
+real `cpsites build`, reads which sites were built and which were reused ("unchanged"), and
+compares the result with a `--full` build of the same sources: every page must be the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+# several folders have a conftest.py: load this one by path, not by the ambiguous module name
+import importlib.util as _ilu  # noqa: E402
+_spec = _ilu.spec_from_file_location("_conftest_workflow", Path(__file__).resolve().parent / "conftest.py")
+_cf = _ilu.module_from_spec(_spec)
+_spec.loader.exec_module(_cf)
+cpsites = _cf.cpsites
+
+POST = "sites/demo/docs/news/2026-11-02-open-day.az.md"
+
+
+def build(project: Path, *extra: str, out: str = "site") -> dict[str, str]:
+    """Run a build; returns {site name: "built" | "unchanged"} from its progress lines."""
+    done = cpsites("build", "--out", str(project / out), *extra, cwd=project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = re.findall(r"^\s+ok\s+(\S+)\s+\d+ pages\s+(unchanged|[\d.]+ s)$", done.stdout + done.stderr, re.M)
+    return {name: ("unchanged" if how == "unchanged" else "built") for name, how in lines}
+
+
+def pages(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*.html"))}
+
+
+def assert_fresh(project: Path) -> None:
+    """The incremental site equals a full build of the same sources, page for page."""
+    shutil.rmtree(project / "full", ignore_errors=True)
+    build(project, "--full", out="full")
+    got, want = pages(project / "site"), pages(project / "full")
+    assert got.keys() == want.keys()
+    stale = [p for p in want if got[p] != want[p]]
+    assert not stale, f"stale pages after an incremental build: {stale[:10]}"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A project built once, in every language; the steps below change it in turn."""
+    project = _cf.make_project(tmp_path_factory.mktemp("incremental") / "project")
+    assert build(project) == {"portal": "built", "demo": "built"}
+    return project
+
+
+def test_nothing_changed_nothing_built(project: Path):
+    before = {p: p.stat().st_ino for p in (project / "site").rglob("*.html")}
+    assert build(project) == {"portal": "unchanged", "demo": "unchanged"}
+    after = {p: p.stat().st_ino for p in (project / "site").rglob("*.html")}
+    assert before.keys() == after.keys()
+    assert all(before[p] == after[p] for p in before), "unchanged pages are the previous files, linked"
+
+
+def test_a_post_edit_rebuilds_its_department_in_every_language(project: Path):
+    post = project / POST
+    post.write_text(post.read_text("utf-8").replace("summary: ", "summary: Yenilənib. ", 1), "utf-8")
+    assert build(project) == {"portal": "unchanged", "demo": "built"}
+    page = (project / "site" / "demo" / "news" / "2026-11-02-open-day" / "index.html").read_text("utf-8")
+    assert "Yenilənib." in page
+    for lang in ("ru", "en"):  # the other languages were built in the same pass
+        assert (project / "site" / "demo" / lang / "news" / "index.html").is_file()
+    assert_fresh(project)
+
+
+def test_a_shared_override_change_rebuilds_everything(project: Path):
+    css = project / "overrides" / "assets" / "stylesheets" / "cpsites.css"
+    css.write_text(css.read_text("utf-8") + "\n/* cpsites incremental test */\n", "utf-8")
+    assert build(project) == {"portal": "built", "demo": "built"}
+    for folder in ("site", "site/demo"):
+        assert "incremental test" in (project / folder / "assets/stylesheets/cpsites.css").read_text("utf-8")
+
+
+def test_a_department_file_change_rebuilds_the_portal_cards(project: Path):
+    dept = project / "sites" / "demo" / "department.yml"
+    text = dept.read_text("utf-8")
+    assert "  en: Sample District Police Department" in text
+    dept.write_text(text.replace("  en: Sample District Police Department", "  en: Demonstration District Police", 1),
+                    "utf-8")
+    assert build(project) == {"portal": "built", "demo": "built"}
+    portal = (project / "site" / "en" / "index.html").read_text("utf-8")
+    assert "Demonstration District Police" in portal
+    assert_fresh(project)
+
+
+def test_the_day_changes_what_is_upcoming(project: Path, monkeypatch):
+    monkeypatch.setenv("CPSITES_NOW", "2027-03-01 09:00")
+    assert build(project) == {"portal": "built", "demo": "built"}
+    assert_fresh(project)
