@@ -133,9 +133,20 @@ def targets(repo: Path, depts: list[str] | None) -> list[tuple[str, Path, str]]:
     return out
 
 
-def _worker(args: tuple[str, str, str]) -> BuildResult:
-    name, config_file, site_dir = args
-    return build_one(Path(config_file), Path(site_dir), name)
+def _worker(args: tuple[str, str, str, str]) -> BuildResult:
+    name, config_file, site_dir, cache = args
+    result = build_one(Path(config_file), Path(site_dir), name)
+    if result.ok:
+        # compress in the worker, in parallel; the final pass only finds what is left
+        from cpsites.web.compress import precompress
+
+        precompress(Path(site_dir), Path(cache) / "compress")
+    return result
+
+
+def cache_root(repo: Path) -> Path:
+    """The build's caches (manifest, compressed assets; images and papers keep their own)."""
+    return Path(os.environ.get("CPSITES_CACHE", Path(repo) / ".cache"))
 
 
 @dataclass
@@ -166,8 +177,7 @@ def plan_build(repo: Path, out: Path, depts: list[str] | None = None, full: bool
 
     repo, out = Path(repo).resolve(), Path(out).resolve()
     plan = targets(repo, depts)
-    cache = Path(os.environ.get("CPSITES_CACHE", repo / ".cache"))
-    manifest = Manifest.load(cache, out)
+    manifest = Manifest.load(cache_root(repo), out)
     hasher = Hasher(known=manifest.files)
     prints = fingerprints(repo, plan, hasher)
     unchanged = set()
@@ -223,7 +233,7 @@ def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int |
                 results.append(_reuse(name, out / sub, tmp / sub))
                 if progress:
                     progress(results[-1])
-        work = [(name, str(cfg), str(tmp / sub)) for name, cfg, sub in plan.targets[1:]
+        work = [(name, str(cfg), str(tmp / sub), str(cache_root(repo))) for name, cfg, sub in plan.targets[1:]
                 if name not in plan.unchanged]
         jobs = jobs or min(len(work), os.cpu_count() or 1) or 1
         if jobs > 1 and len(work) > 1:
@@ -248,7 +258,7 @@ def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int |
             # last, so every file any step wrote gets its .gz/.br (see cpsites/web/compress.py)
             from cpsites.web.compress import precompress
 
-            precompress(tmp)
+            precompress(tmp, cache_root(repo) / "compress")
             # the manifest describes the new site: what was built or linked now, and what was
             # carried over unchanged from the previous one
             kept = {n: fp for n, fp in plan.manifest.targets.items() if n in carried}

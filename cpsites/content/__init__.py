@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,8 +43,40 @@ class Site:
         return self.department.slug
 
 
+# Sites loaded in this process, by folder, with the stat of every file they were read from: the
+# check, the newspapers and the web road of one build ask for the same department several times
+# (and forked build workers inherit the parent's). A changed, added or removed file loads again.
+_LOADED: dict[str, tuple[tuple, "Site"]] = {}
+
+
+def _signature(root: Path) -> tuple:
+    out = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            try:
+                st = os.stat(os.path.join(folder, name))
+            except OSError:
+                continue
+            out.append((folder, name, st.st_size, st.st_mtime_ns, st.st_ino))
+    return tuple(out)
+
+
 def load_site(root: Path) -> Site:
-    """Load a department folder (sites/<slug>); raises ContentError listing every problem found."""
+    """Load a department folder (sites/<slug>); raises ContentError listing every problem found.
+
+    Loaded once per process while its files stay the same (see _LOADED); treat it as read-only."""
+    key = os.path.realpath(root)
+    signature = _signature(Path(root))
+    hit = _LOADED.get(key)
+    if hit is not None and hit[0] == signature:
+        return hit[1]
+    site = _load_site(Path(root))
+    _LOADED[key] = (signature, site)
+    return site
+
+
+def _load_site(root: Path) -> Site:
     root = Path(root)
     problems: list[Problem] = []
     department = None

@@ -31,14 +31,29 @@ BROTLI_QUALITY_PAGES = 5
 _cache: dict[bytes, tuple[bytes, bytes]] = {}
 
 
-def _compress(data: bytes, is_asset: bool) -> tuple[bytes, bytes]:
+def _compress(data: bytes, is_asset: bool, disk: Path | None = None) -> tuple[bytes, bytes]:
     key = hashlib.sha256(data).digest() if is_asset else None
     if key in _cache:
         return _cache[key]
+    # assets are the same bytes in every department and every build: keep them on disk too
+    stored = disk / f"{key.hex()}-{BROTLI_QUALITY_ASSETS}" if disk is not None and key is not None else None
+    if stored is not None:
+        try:
+            packed = (stored.with_suffix(".gz").read_bytes(), stored.with_suffix(".br").read_bytes())
+            _cache[key] = packed
+            return packed
+        except FileNotFoundError:
+            pass
     packed = (gzip.compress(data, compresslevel=9, mtime=0),
               brotli.compress(data, quality=BROTLI_QUALITY_ASSETS if is_asset else BROTLI_QUALITY_PAGES))
     if key is not None:
         _cache[key] = packed
+    if stored is not None:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        for suffix, blob in ((".gz", packed[0]), (".br", packed[1])):
+            tmp = stored.with_suffix(f"{suffix}.{os.getpid()}")
+            tmp.write_bytes(blob)
+            os.replace(tmp, stored.with_suffix(suffix))
     return packed
 
 
@@ -49,8 +64,9 @@ def _up_to_date(source: Path, copy: Path) -> bool:
         return False
 
 
-def precompress(site_dir: Path) -> int:
-    """Write .gz and .br beside every text file under site_dir; returns how many files got them."""
+def precompress(site_dir: Path, cache_dir: Path | None = None) -> int:
+    """Write .gz and .br beside every text file under site_dir; returns how many files got them.
+    `cache_dir` keeps the compressed shared assets for later builds."""
     count = 0
     for dirpath, _dirnames, filenames in os.walk(site_dir):
         for name in filenames:
@@ -65,7 +81,7 @@ def precompress(site_dir: Path) -> int:
             if len(data) < MIN_SIZE:
                 continue
             is_asset = "assets" in source.relative_to(site_dir).parts
-            gz, br = _compress(data, is_asset)
+            gz, br = _compress(data, is_asset, cache_dir)
             for path, packed in ((gz_path, gz), (br_path, br)):
                 if len(packed) < len(data):
                     # by rename, never in place: an unchanged site's files are hard links to the

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import shutil
 
+import jinja2
+import jinja2.bccache
 import markdown
 from pathlib import Path
 from urllib.parse import urlparse
@@ -67,6 +69,23 @@ SECTIONS = [news_pages, officer_pages, event_pages, tv_pages, group_pages, broch
 # shows only where its page exists.
 HOME_NAV = [("home", "index.md", NAV_TITLES["home"])]
 TAIL_NAV = [("about", "about.md", NAV_TITLES["about"])]
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled Jinja templates in memory, for every build of this process."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
 
 
 class CpsitesConfig(Config):
@@ -174,6 +193,11 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         return self.images.rewrite(clean(html), page, files)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        # MkDocs makes a new Jinja environment in every language pass of every build and compiles
+        # every template again (a third of a department's build); keep the compiled code for
+        # the whole process (forked build workers inherit the portal's). Jinja checks each
+        # template's source against its checksum, so an edited template is compiled again.
+        env.bytecode_cache = COMPILED_TEMPLATES
         # after every page's content, before MkDocs copies static files: originals out, processed in
         if self.site:
             self.images.prepare_news(self.site, self.lang, self.site_url)
