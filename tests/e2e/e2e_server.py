@@ -6,6 +6,8 @@ What it does, and why (see the README, "Serving the sites"):
 - answers conditional requests (ETag, Last-Modified -> 304) like nginx does by default;
 - sends `Cache-Control: max-age=3600` under `assets/`, like the README's `expires 1h;`;
 - serves the nearest `404.html` with status 404 for a missing page;
+- sends the sites' security headers and Content-Security-Policy (cpsites/web/headers.py), so
+  every browser test runs under the policy and a violation shows as a console error;
 - counts the bytes it writes per request, so tests can assert what a page view transfers.
 Only for 127.0.0.1; no directory listings, no writes.
 """
@@ -21,6 +23,8 @@ import urllib.parse
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from cpsites.web.headers import headers_for
 
 ASSET_MAX_AGE = 3600
 EXTRA_TYPES = {".webmanifest": "application/manifest+json", ".ics": "text/calendar; charset=utf-8",
@@ -79,6 +83,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _respond(self, head: bool) -> tuple[int, str]:
         url_path = urllib.parse.urlsplit(self.path).path
+        if url_path.startswith("/__e2e__/") and url_path[len("/__e2e__/"):] in self.server.tools:
+            body = self.server.tools[url_path[len("/__e2e__/"):]].read_bytes()
+            return self._send_bytes(200, body, "text/javascript; charset=utf-8", head), ""
         rel = posixpath.normpath(urllib.parse.unquote(url_path)).lstrip("/")
         if rel.startswith("..") or "\x00" in rel:
             return self._send_bytes(400, b"bad path", "text/plain", head), ""
@@ -112,6 +119,11 @@ class _Handler(BaseHTTPRequestHandler):
             if "charset" not in ctype:
                 ctype += "; charset=utf-8"
         return ctype
+
+    def end_headers(self) -> None:
+        for name, value in headers_for(urllib.parse.urlsplit(self.path).path).items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def _send_file(self, path: Path, head: bool) -> tuple[int, str]:
         accepted = {p.split(";")[0].strip() for p in self.headers.get("Accept-Encoding", "").split(",")}
@@ -163,8 +175,12 @@ class SiteServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, root: Path, precompressed: bool = True, encodings: tuple[str, ...] = ("br", "gzip")):
+    def __init__(self, root: Path, precompressed: bool = True, encodings: tuple[str, ...] = ("br", "gzip"),
+                 tools: dict[str, Path] | None = None):
         self.root = Path(root).resolve()
+        # test tools served from the site's own origin (`/__e2e__/<name>`), so a test can load
+        # them into a page under the Content-Security-Policy (no inline script is allowed)
+        self.tools = dict(tools or {})
         self.precompressed = precompressed
         self.encodings = encodings  # ("gzip",): a server without the brotli module
         self.hits: list[Hit] = []
