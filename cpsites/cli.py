@@ -201,6 +201,24 @@ def serve(dept: str | None, port: int, open_browser: bool) -> None:
     run_server(config, watch, content_errors, port=port, open_browser=open_browser)
 
 
+@cli.command()
+@click.argument("parts", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Output folder (default: site/).")
+def merge(parts: tuple[Path, ...], out: Path | None) -> None:
+    """Merge sites built one department each (`build --dept X --out parts/X`) into one, atomically."""
+    from cpsites.content import site_dirs
+    from cpsites.merge import merge_sites
+
+    repo = repo_root()
+    out = out or repo / "site"
+    try:
+        found = merge_sites(list(parts), out, {d.name for d in site_dirs(repo)})
+    except ContentError as exc:
+        fail(str(exc))
+        return
+    click.echo(f"Merged the portal and {len(found)} departments ({', '.join(sorted(found))}) into {out}")
+
+
 def main() -> None:
     try:
         cli(prog_name="cpsites", standalone_mode=True)
