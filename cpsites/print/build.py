@@ -9,6 +9,7 @@ the sites are built; the web road (cpsites/web/newspaper.py) then only copies fi
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
@@ -49,10 +50,11 @@ def _hash_files(h: "hashlib._Hash", paths) -> None:
             h.update(hashlib.sha256(p.read_bytes()).digest())
 
 
+@functools.lru_cache(maxsize=1)  # the code does not change while a process runs
 def _code_digest() -> bytes:
-    import weasyprint
+    from importlib.metadata import version  # not `import weasyprint`: 0.6 s for a version string
 
-    h = hashlib.sha256(weasyprint.__version__.encode())
+    h = hashlib.sha256(version("weasyprint").encode())
     files = [p for p in PRINT_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     _hash_files(h, files + CODE_FILES)
     return h.digest()

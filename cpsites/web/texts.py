@@ -17,6 +17,9 @@ from cpsites.content.schema import Text
 from cpsites.web.sanitize import clean
 
 MD_EXTENSIONS = ["attr_list", "tables", "sane_lists", "smarty"]
+# one converter for the process (reset between texts): making one loads every extension again,
+# and a department has hundreds of short texts (builds run in processes, not threads)
+_MARKDOWN = markdown.Markdown(extensions=MD_EXTENSIONS, output_format="html")
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def md(value: Text | None, lang: str) -> Localized | None:
     if value is None:
         return None
     has = value.has(lang)
-    html = clean(markdown.markdown(value.get(lang), extensions=MD_EXTENSIONS, output_format="html"))
+    html = clean(_MARKDOWN.reset().convert(value.get(lang)))
     return Localized(Markup(html), lang if has else "az", not has, block=True)
 
 
