@@ -55,6 +55,9 @@ def make_corpus(dest: Path, posts: int, depts: list[str] | None) -> list[str]:
         shutil.copy2(REPO / name, dest / name)
     for name in ("overrides", "docs"):
         shutil.copytree(REPO / name, dest / name)
+    # the code as it is now, run from the corpus folder (`python -m` puts it first on sys.path):
+    # edits made while a long benchmark runs do not mix into its figures
+    shutil.copytree(REPO / "cpsites", dest / "cpsites", ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
     slugs = []
     for site in sorted((REPO / "sites").iterdir()):
         if not (site / "department.yml").is_file() or (depts and site.name not in depts):
@@ -146,6 +149,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--depts", default="", help="comma-separated slugs (default: all)")
     ap.add_argument("--skip-plain", action="store_true", help="leave out the plain MkDocs baseline")
+    ap.add_argument("--scale-only", action="store_true",
+                    help="only the first build, no change and one post (for --posts 1000: does it scale?)")
     args = ap.parse_args()
     depts = [d for d in args.depts.split(",") if d] or None
     rows: dict[str, list[tuple[float, float]]] = {}
@@ -175,15 +180,18 @@ def main() -> None:
             print(f"run {r + 1}/{args.repeat}", file=sys.stderr)
             clean(project)
             rows.setdefault("first build", []).append(cpsites_build(project)[:2])
-            shutil.rmtree(project / "site")
-            shutil.rmtree(project / ".cache" / "build", ignore_errors=True)
-            rows.setdefault("cold", []).append(cpsites_build(project)[:2])
+            if not args.scale_only:
+                shutil.rmtree(project / "site")
+                shutil.rmtree(project / ".cache" / "build", ignore_errors=True)
+                rows.setdefault("cold", []).append(cpsites_build(project)[:2])
             pages = pages_in(project / "site")
             rows.setdefault("no change", []).append(cpsites_build(project)[:2])
-            for name, path in (("one post", post), ("one officer", officer), ("template", template)):
+            edits = (("one post", post),) if args.scale_only else (
+                ("one post", post), ("one officer", officer), ("template", template))
+            for name, path in edits:
                 edit(path, r)
                 rows.setdefault(name, []).append(cpsites_build(project)[:2])
-            if not args.skip_plain:
+            if not args.skip_plain and not args.scale_only:
                 shutil.rmtree(project / "plain", ignore_errors=True)
                 t = time.perf_counter()
                 peak = 0.0
@@ -208,9 +216,9 @@ def main() -> None:
     base = med.get("mkdocs seq", (None,))[0]
     print(f"\n{len(slugs)} departments x {args.posts} posts x 3 languages; cpsites: {pages} HTML pages, plain "
           f"MkDocs: {plain_pages}; medians of {args.repeat} runs, {os.cpu_count()} cores\n")
-    print(f"| case | median s | vs mkdocs seq | vs cold | pages/s | peak MB |")
+    print("| case | median s | vs mkdocs seq | vs cold | pages/s | peak MB |")
     print("|---|---|---|---|---|---|")
-    cold = med["cold"][0]
+    cold = med.get("cold", med["first build"])[0]
     for name, (s, mb) in med.items():
         n = plain_pages if name.startswith("mkdocs") else pages
         ratio = f"{base / s:.2f}x faster" if base and s <= base else (f"{s / base:.2f}x slower" if base else "-")

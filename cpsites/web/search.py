@@ -15,6 +15,13 @@ from pathlib import Path
 from cpsites.i18n import DEFAULT_LANG, LANGS
 
 LUNR_LANG = {"az": ["tr"], "ru": ["ru"], "en": ["en"]}
+# lunr loads the whole index file when a visitor first searches: keep it small as news piles up
+# over the years. The newest posts keep their whole text; older ones keep their title and first
+# words (their sections are dropped). 100 x 3 languages: ~11-14 KB gzip per language; at 1,000
+# posts a full-text index would be ~110-140 KB gzip, trimmed ~45 KB (scripts/bench.py reports it).
+FULL_TEXT_POSTS = 100
+TRIMMED_CHARS = 300
+_POST = re.compile(r"^news/(\d{4}-\d{2}-\d{2})-[^/#]+/(#.*)?$")
 SEPARATOR = r"[\s\-,:!=\[\]()\"/.«»„“”]+"
 
 
@@ -44,6 +51,8 @@ def split_index(site_dir: Path) -> dict[str, int]:
         doc["text"] = re.sub(r"\s+", " ", doc.get("text", "")).strip()
         per_lang[lang].append(doc)
     counts = {}
+    for lang in per_lang:
+        per_lang[lang] = trim_old_posts(per_lang[lang])
     for lang, docs in per_lang.items():
         out_dir = site_dir / ("search" if lang == DEFAULT_LANG else f"{lang}/search")
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -54,3 +63,24 @@ def split_index(site_dir: Path) -> dict[str, int]:
             json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), "utf-8")
         counts[lang] = len(docs)
     return counts
+
+
+def trim_old_posts(docs: list[dict]) -> list[dict]:
+    """The newest FULL_TEXT_POSTS posts as they are; older posts' text cut to their first words
+    and their section entries dropped. Everything else (pages, officers, events ...) untouched."""
+    posts = sorted({m.group(0).split("#")[0] for d in docs if (m := _POST.match(d.get("location", "")))},
+                   reverse=True)  # newest first: the address starts with the date
+    old = set(posts[FULL_TEXT_POSTS:])
+    out = []
+    for doc in docs:
+        loc = doc.get("location", "")
+        page = loc.split("#")[0]
+        if page in old and _POST.match(loc):
+            if "#" in loc:
+                continue
+            text = doc.get("text", "")
+            if len(text) > TRIMMED_CHARS:
+                text = text[:TRIMMED_CHARS].rsplit(" ", 1)[0] + " …"
+            doc = {**doc, "text": text}
+        out.append(doc)
+    return out
