@@ -7,18 +7,73 @@ the trial can only confirm what the copy-fit already knows, and it costs 40% of 
 
 `install()` wraps WeasyPrint's multi-column layout: boxes of class "flow" with a fixed height,
 `column-fill: auto`, no spanning children, that fit on the page, get one pass filling column after
-column; everything else goes to WeasyPrint's own code. With a WeasyPrint whose internals differ,
-nothing is installed and layouts are only slower.
+column; everything else goes to WeasyPrint's own code.
+
+A fenced patch: it uses WeasyPrint internals (`columns_layout`, the private `_create_column_box`,
+`block_box_layout`), so it installs only on the WeasyPrint versions it was tested with and only
+when those functions still have the parameters it calls them with (`compatible()`); otherwise
+layouts keep WeasyPrint's own code and are only slower. pyproject.toml pins WeasyPrint to the
+tested series; tests/print/test_columns_patch.py checks the signatures and that pages laid out
+with the patch equal WeasyPrint's own layout of the same flows. To drop the patch: delete this
+module and its call in render.py (the PDFs stay the same, about 40% slower to lay out); to move
+to a new WeasyPrint: run that test, then add the version to TESTED_WEASYPRINT.
 """
 
 from __future__ import annotations
 
+import inspect
+from importlib.metadata import version
+
+TESTED_WEASYPRINT = ("70.0",)
+# the parameters of the internals this module calls or replaces
+SIGNATURES = {
+    "weasyprint.layout.column.columns_layout": (
+        "context", "box", "bottom_space", "skip_stack", "containing_block", "page_is_empty", "absolute_boxes",
+        "fixed_boxes", "adjoining_margins", "first_letter_style", "first_line_style"),
+    "weasyprint.layout.column._create_column_box": ("box", "containing_block", "children", "width", "position_y"),
+    "weasyprint.layout.block.block_box_layout": (
+        "context", "box", "bottom_space", "skip_stack", "containing_block", "page_is_empty", "absolute_boxes",
+        "fixed_boxes", "adjoining_margins", "first_letter_style", "first_line_style", "discard", "max_lines"),
+    "weasyprint.layout.block.block_level_width": ("box", "containing_block", "with_min_max"),
+}
+
 _installed = False
+_original = None
+
+
+def compatible() -> str | None:
+    """Why the patch cannot be installed on this WeasyPrint, or None when it can."""
+    import importlib
+
+    found = version("weasyprint")
+    if found not in TESTED_WEASYPRINT:
+        return f"WeasyPrint {found} is not one of the tested versions {', '.join(TESTED_WEASYPRINT)}"
+    for dotted, params in SIGNATURES.items():
+        module, _, name = dotted.rpartition(".")
+        func = getattr(importlib.import_module(module), name, None)
+        if func is None:
+            return f"{dotted} does not exist"
+        if tuple(inspect.signature(func).parameters) != params:
+            return f"{dotted} takes {tuple(inspect.signature(func).parameters)}, not {params}"
+    return None
+
+
+def uninstall() -> None:
+    """WeasyPrint's own multi-column layout again (tests compare the two)."""
+    global _installed
+    if _original is not None:
+        from weasyprint.layout import block
+
+        block.columns_layout = _original
+    _installed = False
 
 
 def install() -> None:
-    global _installed
+    global _installed, _original
     if _installed:
+        return
+    if compatible() is not None:
+        _installed = True  # another WeasyPrint: keep its own layout (slower, same pages)
         return
     try:
         from weasyprint.layout import block, column
@@ -29,7 +84,7 @@ def install() -> None:
     except ImportError:  # pragma: no cover - another WeasyPrint: keep its own layout
         _installed = True
         return
-    original = column.columns_layout
+    original = _original = column.columns_layout
 
     def columns_layout(context, box, bottom_space, skip_stack, containing_block, page_is_empty,
                        absolute_boxes, fixed_boxes, adjoining_margins, first_letter_style, first_line_style):
