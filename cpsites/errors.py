@@ -29,6 +29,10 @@ class ContentError(Exception):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__("\n".join(str(p) for p in sorted(self.problems)))
 
+    def __reduce__(self):
+        # pickled by its problems (a forked layout process hands its error to the parent)
+        return (ContentError, (self.problems,))
+
     @classmethod
     def at(cls, file: Path | str, message: str, line: int = 0) -> "ContentError":
         return cls(Problem(display_path(file), line, message))

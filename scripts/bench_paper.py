@@ -5,7 +5,9 @@
 Three cases, each `--runs` times in a new process with an empty cache (photos prepared too):
   print   the print edition alone (PDF/X-4): measuring layout + print layout
   screen  the screen edition alone (PDF/UA-1): measuring layout + screen layout
-  both    what `cpsites paper` and `make site` do per language: one measuring layout, both PDFs
+  both    what `make site` does per language: one measuring layout, both PDFs one after the other
+  split   what `cpsites paper` does: one measuring layout, then both PDFs side by side in two
+          processes (peak memory: the larger of the two; RUSAGE_CHILDREN covers the forked one)
   print, photos cached   the print edition again after a text edit: photos from the cache
 Reports the median wall time of each ("warm": print, photos cached), the ratio both / print, and the peak resident memory
 (ru_maxrss of the child process).
@@ -31,11 +33,13 @@ from cpsites.print.render import render_edition
 site = load_site(Path(sys.argv[1]))
 issue = next(i for i in load_issues(site.root, site.news) if i.id == sys.argv[2])
 editions = {"print": ("print",), "screen": ("screen",), "both": ("screen", "print"),
-            "warm": ("print",)}[sys.argv[5]]
+            "split": ("screen", "print"), "warm": ("print",)}[sys.argv[5]]
 t = time.perf_counter()
-render_edition(issue, site, sys.argv[3], Path(sys.argv[4]), Path(sys.argv[6]), editions=editions)
+render_edition(issue, site, sys.argv[3], Path(sys.argv[4]), Path(sys.argv[6]), editions=editions,
+               split=sys.argv[5] == "split")
 print(json.dumps({"seconds": time.perf_counter() - t, "pages": issue.data.pages, "format": issue.data.format,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024}))
 """
 
 
@@ -63,7 +67,7 @@ def main() -> None:
     ap.add_argument("--lang", default="az")
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    results = {case: run(args, case) for case in ("print", "screen", "both", "warm")}
+    results = {case: run(args, case) for case in ("print", "screen", "both", "split", "warm")}
     first = results["print"][0]
     print(f"{args.dept} {args.issue} ({first['pages']} pages, {first['format']}, {args.lang}), "
           f"median of {args.runs} runs each, empty cache:")
@@ -74,7 +78,8 @@ def main() -> None:
         print(f"  {case:6} median {med[case]:.2f} s (min {min(secs):.2f}, max {max(secs):.2f}); "
               f"peak memory {max(r['rss_mb'] for r in runs):.0f} MB")
     print(f"  both PDFs take {med['both'] / med['print']:.2f}x the print edition alone "
-          f"({med['both'] / 2:.2f} s per edition)")
+          f"({med['both'] / 2:.2f} s per edition); side by side (`cpsites paper`): {med['split']:.2f} s, "
+          f"{med['split'] / 2:.2f} s per edition")
 
 
 if __name__ == "__main__":

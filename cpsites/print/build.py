@@ -77,8 +77,10 @@ def edition_key(site, issue: Issue, lang: str, grayscale: bool | None = None) ->
     return h.hexdigest()[:32]
 
 
-def ensure_edition(site, issue: Issue, lang: str, repo: Path, grayscale: bool | None = None) -> Edition:
-    """The edition's files from the cache, rendered first when the content changed."""
+def ensure_edition(site, issue: Issue, lang: str, repo: Path, grayscale: bool | None = None,
+                   split: bool = False) -> Edition:
+    """The edition's files from the cache, rendered first when the content changed (`split`: the
+    screen and print layouts side by side in two processes, see render_edition)."""
     from cpsites.print.render import render_edition
 
     start = time.perf_counter()
@@ -98,7 +100,7 @@ def ensure_edition(site, issue: Issue, lang: str, repo: Path, grayscale: bool | 
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:
-        result = render_edition(issue, site, lang, work, root, grayscale=grayscale, stem=stem)
+        result = render_edition(issue, site, lang, work, root, grayscale=grayscale, stem=stem, split=split)
         cover(result.files["screen"], work / names["cover"])
         (work / "warnings.txt").write_text("\n".join(result.warnings), "utf-8")
         try:
@@ -157,16 +159,16 @@ def plan_jobs(repo: Path, depts: list[str] | None = None) -> list[tuple[str, str
 _SITES: dict[str, tuple] = {}
 
 
-def _job(args: tuple[str, str, str, str]) -> Edition | list[Problem]:
-    site_dir, issue_id, lang, repo = args
+def _job(args: tuple[str, str, str, str, bool]) -> Edition | list[Problem]:
+    site_dir, issue_id, lang, repo, split = args
     try:
-        return edition_for(Path(site_dir), issue_id, lang, Path(repo))
+        return edition_for(Path(site_dir), issue_id, lang, Path(repo), split=split)
     except ContentError as exc:
         return exc.problems  # plain data: crosses the process boundary intact
 
 
 def edition_for(site_dir: Path, issue_id: str, lang: str, repo: Path, grayscale: bool | None = None,
-                measure_only: bool = False) -> Edition | None:
+                measure_only: bool = False, split: bool = False) -> Edition | None:
     from cpsites.content import load_site
 
     if str(site_dir) not in _SITES:  # load a department once per process
@@ -178,16 +180,19 @@ def edition_for(site_dir: Path, issue_id: str, lang: str, repo: Path, grayscale:
                                    f'{", ".join(sorted(issues)) or "none"}'))
     if measure_only:  # loaded and found: the caller measures it
         return None
-    return ensure_edition(site, issues[issue_id], lang, repo, grayscale)
+    return ensure_edition(site, issues[issue_id], lang, repo, grayscale, split=split)
 
 
 def build_all_editions(repo: Path, depts: list[str] | None = None, jobs: int | None = None,
                        progress=None) -> list[Edition]:
     """Warm the cache for every edition, in processes; raises ContentError listing every problem."""
-    work = [(site, issue, lang, str(repo)) for site, issue, lang in plan_jobs(repo, depts)]
+    planned = plan_jobs(repo, depts)
+    cores = jobs or os.cpu_count() or 1
+    # fewer editions than cores (one changed issue): each edition's two layouts side by side
+    work = [(site, issue, lang, str(repo), len(planned) < cores) for site, issue, lang in planned]
     if not work:
         return []
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(work)))
+    jobs = max(1, min(cores, len(work)))
     results: list[Edition] = []
     problems: list[Problem] = []
 
@@ -236,10 +241,13 @@ def _fit_job(args: tuple[str, str, str, str]) -> list[Problem]:
 def fit_all(repo: Path, depts: list[str] | None = None, jobs: int | None = None) -> list[Problem]:
     """`cpsites check --paper`: lay out every edition once (no photos, no PDF) to find pages that
     do not fit, about three times faster than rendering them."""
-    work = [(site, issue, lang, str(repo)) for site, issue, lang in plan_jobs(repo, depts)]
+    planned = plan_jobs(repo, depts)
+    cores = jobs or os.cpu_count() or 1
+    # fewer editions than cores (one changed issue): each edition's two layouts side by side
+    work = [(site, issue, lang, str(repo), len(planned) < cores) for site, issue, lang in planned]
     if not work:
         return []
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(work)))
+    jobs = max(1, min(cores, len(work)))
     if jobs == 1:
         return [p for w in work for p in _fit_job(w)]
     import multiprocessing as mp

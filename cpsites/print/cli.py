@@ -36,7 +36,8 @@ def paper_command(repo: Path, dept: str, issue_id: str, langs: list[str], out: P
     lines = []
     out.mkdir(parents=True, exist_ok=True)
     for lang in chosen:
-        edition = ensure_edition(site, issue, lang, repo, grayscale)
+        # a press officer waits: the screen and print layouts side by side
+        edition = ensure_edition(site, issue, lang, repo, grayscale, split=True)
         for kind in ("print", "screen"):
             src = edition.files[kind]
             target = out / src.name

@@ -159,44 +159,89 @@ def measure_issue(issue: Issue, site, lang: str, cache_dir: Path, grayscale: boo
 
 def render_edition(issue: Issue, site, lang: str, out_dir: Path, cache_dir: Path,
                    editions: tuple[str, ...] = ("screen", "print"), grayscale: bool | None = None,
-                   stem: str | None = None) -> EditionResult:
+                   stem: str | None = None, split: bool = False) -> EditionResult:
     """Render the screen and/or print PDF of one language; returns paths and copy-fit warnings.
 
     Three layouts: a measuring one (every flow as one long column), then the screen and the print
-    edition with the column heights, photo sizes and house ads the copy-fit pass chose."""
-    where = display_path(issue.path)
-    roots = [Path(site.root), Path(cache_dir), fonts.FONT_DIR]
+    edition with the column heights, photo sizes and house ads the copy-fit pass chose. `split`:
+    the two final layouts run side by side in two processes (for a press officer waiting on one
+    issue; a build that already renders editions in parallel gains nothing from it)."""
     result = EditionResult(lang)
     measured = measure_issue(issue, site, lang, cache_dir, grayscale)
-    geo, pages, room, fit, warns = (measured.geo, measured.pages, measured.room, measured.fit,
-                                    measured.warnings)
-    extra: dict[str, float] = {}
-
     stem = stem or f"{issue.id}-{lang}"
     out_dir.mkdir(parents=True, exist_ok=True)
     order = sorted(editions, key=lambda e: e != "screen")
-    for edition in order:
-        for attempt in range(4):
-            ctx = plan(issue, site, lang, edition, cache_dir, fillers=fit.fillers, grayscale=grayscale,
-                       flow_heights=fit.flow_heights, photo_growth=fit.photo_growth)
-            final, _ = _layout(issue, html_for(ctx), roots, f"{lang} {edition} edition")
-            over = overflowing_flows(final, geo.columns)
-            if not over and len(final.pages) == issue.data.pages:
-                break
-            if attempt == 3 or not over:  # pragma: no cover - the estimate is off by more than we correct
-                raise ContentError(Problem(where, 0, f"the {lang} {edition} edition came out with {len(final.pages)} "
-                                                     f"pages instead of {issue.data.pages}; move a story to a page with room"))
-            # the estimate was a little short: give those flows what ran over, spread over the columns
-            for fid, mm in over.items():
-                extra[fid] = extra.get(fid, 0.0) + mm / geo.columns + 1.0
-            fit = copy_fit(pages, issue, lang, geo.columns, geo.content_height, room, extra)
-        target = out_dir / f"{stem}-{edition}.pdf"
-        _write(final, target, edition, issue)
-        result.files[edition] = target
 
-    result.warnings.extend(underfull(issue, lang, fit, geo.content_height))
+    def final(edition: str) -> CopyFit:
+        return _final_edition(issue, site, lang, edition, measured, cache_dir, grayscale, out_dir / f"{stem}-{edition}.pdf")
+
+    if split and len(order) == 2 and (os.cpu_count() or 1) > 1:
+        fit = _side_by_side(lambda: final(order[1]), lambda: final(order[0]))
+    else:
+        for edition in order:
+            fit = final(edition)
+    result.files = {edition: out_dir / f"{stem}-{edition}.pdf" for edition in order}
+    result.warnings.extend(underfull(issue, lang, fit, measured.geo.content_height))
     result.fillers = fit.fillers
-    result.warnings += [f"{where}: {w}" for w in warns]
+    result.warnings += [f"{display_path(issue.path)}: {w}" for w in measured.warnings]
+    return result
+
+
+def _final_edition(issue: Issue, site, lang: str, edition: str, measured: Measured, cache_dir: Path,
+                   grayscale: bool | None, target: Path) -> CopyFit:
+    """One final layout written to `target`; returns the copy-fit it used (corrected if a flow ran over)."""
+    where = display_path(issue.path)
+    roots = [Path(site.root), Path(cache_dir), fonts.FONT_DIR]
+    geo, fit, extra = measured.geo, measured.fit, {}
+    for attempt in range(4):
+        ctx = plan(issue, site, lang, edition, cache_dir, fillers=fit.fillers, grayscale=grayscale,
+                   flow_heights=fit.flow_heights, photo_growth=fit.photo_growth)
+        doc, _ = _layout(issue, html_for(ctx), roots, f"{lang} {edition} edition")
+        over = overflowing_flows(doc, geo.columns)
+        if not over and len(doc.pages) == issue.data.pages:
+            break
+        if attempt == 3 or not over:  # pragma: no cover - the estimate is off by more than we correct
+            raise ContentError(Problem(where, 0, f"the {lang} {edition} edition came out with {len(doc.pages)} "
+                                                 f"pages instead of {issue.data.pages}; move a story to a page with room"))
+        # the estimate was a little short: give those flows what ran over, spread over the columns
+        for fid, mm in over.items():
+            extra[fid] = extra.get(fid, 0.0) + mm / geo.columns + 1.0
+        fit = copy_fit(measured.pages, issue, lang, geo.columns, geo.content_height, measured.room, extra)
+    _write(doc, target, edition, issue)
+    return fit
+
+
+def _side_by_side(in_child, in_parent):
+    """in_child() in a forked process while in_parent() runs here; returns in_parent()'s result.
+    An error in the child (a ContentError with its file and line) is raised here."""
+    import pickle
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns, never runs the parent's clean-up
+        status, payload = 0, b""
+        try:
+            os.close(read)
+            in_child()
+        except BaseException as exc:  # noqa: BLE001 - carried to the parent as it is
+            status = 1
+            try:
+                payload = pickle.dumps(exc)
+            except Exception:  # noqa: BLE001 - an exception that cannot travel: its words do
+                payload = pickle.dumps(RuntimeError(f"{type(exc).__name__}: {exc}"))
+        finally:
+            with os.fdopen(write, "wb") as out:
+                out.write(payload)
+            os._exit(status)
+    os.close(write)
+    try:
+        result = in_parent()
+    finally:
+        with os.fdopen(read, "rb") as incoming:
+            payload = incoming.read()
+        _, status = os.waitpid(pid, 0)
+    if status != 0:
+        raise pickle.loads(payload) if payload else RuntimeError("the print layout process ended abnormally")
     return result
 
 
