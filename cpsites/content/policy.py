@@ -175,10 +175,15 @@ _ATTR_KEY = re.compile(r"([\w:-]+)=")
 
 
 class _TagScanner(HTMLParser):
-    """Collects (line, problem) for every tag and attribute outside the allow-list."""
+    """Collects (line, problem) for every tag and attribute outside the allow-list.
 
-    def __init__(self) -> None:
+    `strict=False` is for plain-text values (YAML data, front matter): they reach pages escaped,
+    so `<Açıq>` in a title is text; only what is dangerous wherever it is (scripts, frames, forms,
+    page-level tags, event attributes, script addresses) is refused there."""
+
+    def __init__(self, strict: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.strict = strict
         self.found: list[tuple[int, str]] = []
         self.graphics = 0  # inside a refused <svg>/<math>: its own parts need no message each
 
@@ -213,8 +218,10 @@ class _TagScanner(HTMLParser):
             self._add(MESSAGES["form"].format(tag=tag))
         elif tag in _GRAPHICS:
             self._add(MESSAGES["graphics"].format(tag=tag))
-        else:
+        elif self.strict:
             self._add(MESSAGES["tag"].format(tag=tag))
+        else:
+            return False  # plain text that looks like a tag: shown as written
         return True
 
     def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -231,6 +238,10 @@ class _TagScanner(HTMLParser):
         allowed = GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, frozenset())
         for name, value in attrs:
             if name.startswith("on"):
+                continue
+            if name not in allowed and not self.strict:
+                if name in URL_ATTRIBUTES and value is not None and address_problem(value):
+                    self._add(address_problem(value))
                 continue
             if name not in allowed:
                 self._add(MESSAGES["attribute"].format(attr=name, tag=tag, allowed=", ".join(sorted(allowed))))
@@ -286,12 +297,27 @@ def scan(text: str, path: Path | str, markdown: bool = True) -> list[Problem]:
                     add(number, MESSAGES["event"].format(attr=key) if key.lower().startswith("on")
                         else MESSAGES["attr_list"].format(attr=key + "=..."))
 
-    scanner = _TagScanner()
-    try:
-        scanner.feed("\n".join(scrubbed))
-        scanner.close()
-    except Exception:  # noqa: BLE001 - HTMLParser is lenient; never let odd text stop a check
-        pass
-    for line, message in scanner.found:
-        add(line, message)
+    # Markdown bodies against the allow-list; YAML and front matter (plain-text values) against
+    # what is dangerous anywhere. Each scanner sees its own lines, the others blanked.
+    data_end = _front_matter_end(text) if markdown else len(scrubbed)
+    for strict, keep in ((False, range(0, data_end)), (True, range(data_end, len(scrubbed)))):
+        if not keep:
+            continue
+        scanner = _TagScanner(strict=strict)
+        try:
+            scanner.feed("\n".join(line if i in keep else "" for i, line in enumerate(scrubbed)))
+            scanner.close()
+        except Exception:  # noqa: BLE001 - HTMLParser is lenient; never let odd text stop a check
+            pass
+        for line, message in scanner.found:
+            add(line, message)
     return sorted(problems, key=lambda p: p.line)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+
+
+def _front_matter_end(text: str) -> int:
+    """How many lines a Markdown file's front matter takes (0 without one)."""
+    m = _FRONT_MATTER.match(text)
+    return text[: m.end()].count("\n") if m else 0

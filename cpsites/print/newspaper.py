@@ -356,7 +356,7 @@ def _box(box, site, issue: Issue, lang: str, edition: str, cache_dir: Path) -> d
             rows.append((t("trust", lang), d.phones.helpline))
         return {"kind": kind, "title": title or t("emergency", lang), "rows": rows}
     if kind == "partnership":
-        body = story_html(box.text.get(lang)) if box.text else Markup(f"<p>{t('paper_partnership_text', lang)}</p>")
+        body = story_html(box.text.get(lang)) if box.text else Markup("<p>{}</p>").format(t("paper_partnership_text", lang))
         return {"kind": kind, "title": title or t("paper_partnership", lang), "body": body}
     if kind == "contents":
         items = [{"title": s.texts[lang].title, "page": s.ref.page} for s in issue.stories if s.ref.page > 1]

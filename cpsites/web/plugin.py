@@ -11,6 +11,7 @@ import logging
 import shutil
 
 import jinja2
+from markupsafe import Markup
 import jinja2.bccache
 import markdown
 from pathlib import Path
@@ -86,6 +87,21 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 
 COMPILED_TEMPLATES = _CompiledTemplates()
+
+
+def trusted_html(page: Page) -> None:
+    """Mark the sanitised HTML MkDocs made from a page's Markdown as Markup: its content and the
+    titles in its table of contents (Markdown writes them with entities already)."""
+    if page.content is not None and not isinstance(page.content, Markup):
+        page.content = Markup(page.content)
+
+    def walk(items) -> None:
+        for item in items or []:
+            if isinstance(item.title, str) and not isinstance(item.title, Markup):
+                item.title = Markup(item.title)
+            walk(item.children)
+
+    walk(page.toc)
 
 
 class CpsitesConfig(Config):
@@ -198,6 +214,11 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         # the whole process (forked build workers inherit the portal's). Jinja checks each
         # template's source against its checksum, so an edited template is compiled again.
         env.bytecode_cache = COMPILED_TEMPLATES
+        # Escape by construction: every value a template writes is escaped unless it is Markup
+        # (our sanitised HTML: page content, table of contents, pictures, JSON-LD). Material's
+        # templates were written for MkDocs' default (no escaping), which let a title such as
+        # `Bayram"><img src=...>` into every page's head and menu.
+        env.autoescape = True
         # after every page's content, before MkDocs copies static files: originals out, processed in
         if self.site:
             self.images.prepare_news(self.site, self.lang, self.site_url)
@@ -209,6 +230,9 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
 
     @event_priority(0)  # after mkdocs-static-i18n's page context (priority 50)
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+        # the page's HTML and its table of contents are ours (Markdown through the content policy
+        # and nh3): Markup, so the autoescaping templates write them as HTML (see on_env)
+        trusted_html(page)
         context["cp"] = self._page_context(page, config)
         # the language switcher: the same page in the other language (every page exists in
         # every language: translated, generated, or the default text as fallback)
@@ -270,7 +294,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
                 if hasattr(section, "context"):
                     ctx.update(section.context(self.site, lang, page))
             if page is not None and page.meta.get("chief_message"):
-                ctx["chief_message"] = clean(markdown.markdown(str(page.meta["chief_message"])))
+                ctx["chief_message"] = Markup(clean(markdown.markdown(str(page.meta["chief_message"]))))
             ctx["latest_news"] = [news_pages.card(p, lang) for p in self.site.news[:3]]
             ctx["portal_url"] = config.extra.get("cpsites_portal_url", "/")
             if page is not None and self._src(page).startswith("news/") and not page.meta.get("cp_generated"):
