@@ -9,7 +9,8 @@ What a fingerprint covers:
 - every target: cpsites' own code and templates, `overrides/`, the base `mkdocs.yml`, the versions
   of the libraries that write pages, the day in Baku (events and broadcasts move from "coming" to
   "past" with it), and the environment variables that change output (pinned clock, build time);
-- a department: every file in its folder (content, pictures, newspaper issues, its mkdocs.yml);
+- a department: every file in its folder (content, pictures, newspaper issues, its mkdocs.yml)
+  and the time its files are stamped with (cpsites.clock.build_time: its last commit);
 - the portal: its `docs/` and every department's `department.yml` and `mkdocs.yml` (the cards).
 
 File hashes are remembered by (size, mtime, inode), so a build with nothing changed reads no file
@@ -24,6 +25,8 @@ import os
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+
+from cpsites.clock import build_time, now
 
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose version can change the bytes of a page (a new Material, a new Markdown ...)
@@ -90,8 +93,6 @@ def _versions() -> str:
 
 
 def _day() -> str:
-    from cpsites.clock import now
-
     return now().date().isoformat()
 
 
@@ -117,6 +118,8 @@ def fingerprints(repo: Path, plan: list[tuple[str, Path, str]], hasher: Hasher) 
                 hasher.tree(dept / "mkdocs.yml", h)
         else:
             hasher.tree(Path(config_file).parent, h)
+            # the time its files are stamped with (feeds, calendars): its last commit
+            h.update(build_time(Path(config_file).parent).isoformat().encode())
         out[name] = h.hexdigest()
     return out
 

@@ -257,9 +257,17 @@ def flatten(im: Image.Image, background: tuple[int, int, int] = (255, 255, 255))
 
 
 # -- colour profiles --------------------------------------------------------------------------
+# LittleCMS stamps a profile it makes with the time it was made (ICC header bytes 24-35): every
+# build would embed a different sRGB profile in every picture. A fixed date keeps builds
+# reproducible; the profile ID (bytes 84-99) stays zero, "not computed", which the ICC allows.
+_PROFILE_DATE = struct.pack(">6H", 2026, 1, 1, 0, 0, 0)
+
+
 @lru_cache(maxsize=1)
 def srgb_profile_bytes() -> bytes:
-    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    raw = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    raw[24:36] = _PROFILE_DATE
+    return bytes(raw)
 
 
 @lru_cache(maxsize=1)

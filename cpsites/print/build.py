@@ -241,13 +241,10 @@ def _fit_job(args: tuple[str, str, str, str]) -> list[Problem]:
 def fit_all(repo: Path, depts: list[str] | None = None, jobs: int | None = None) -> list[Problem]:
     """`cpsites check --paper`: lay out every edition once (no photos, no PDF) to find pages that
     do not fit, about three times faster than rendering them."""
-    planned = plan_jobs(repo, depts)
-    cores = jobs or os.cpu_count() or 1
-    # fewer editions than cores (one changed issue): each edition's two layouts side by side
-    work = [(site, issue, lang, str(repo), len(planned) < cores) for site, issue, lang in planned]
+    work = [(site, issue, lang, str(repo)) for site, issue, lang in plan_jobs(repo, depts)]
     if not work:
         return []
-    jobs = max(1, min(cores, len(work)))
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(work)))
     if jobs == 1:
         return [p for w in work for p in _fit_job(w)]
     import multiprocessing as mp

@@ -14,6 +14,8 @@ import contextlib
 import logging
 import mimetypes
 import os
+import re
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -249,11 +251,36 @@ def _write(doc, target: Path, edition: str, issue: Issue) -> None:
     part = target.with_name(target.name + ".part")
     try:
         variant = "pdf/ua-1" if edition == "screen" else "pdf/x-4"
-        doc.write_pdf(part, pdf_variant=variant, pdf_identifier=f"{issue.id}-{edition}".encode(),
-                      finisher=_bleed_box if edition == "print" else None)
+        identifier = f"{issue.id}-{edition}"
+        # Reproducible: the PDF's dates are the issue's own date (not the wall clock, and not the
+        # build's: an edition is cached by its content, and its bytes must not depend on when it
+        # was first rendered), and the XMP document ID is derived from the issue, not random.
+        stamp = f"{issue.data.date.isoformat()}T00:00:00+04:00"
+        doc.metadata.created = doc.metadata.modified = stamp
+
+        def finish(document, pdf) -> None:
+            _stable_document_id(pdf, identifier)
+            if edition == "print":
+                _bleed_box(document, pdf)
+
+        doc.write_pdf(part, pdf_variant=variant, pdf_identifier=identifier.encode(), finisher=finish)
         os.replace(part, target)
     finally:
         part.unlink(missing_ok=True)
+
+
+_XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
+
+
+def _stable_document_id(pdf, identifier: str) -> None:
+    """WeasyPrint writes a random UUID as the PDF/X XMP DocumentID: one derived from the edition
+    instead, so two renders of the same edition give the same bytes."""
+    stable = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, 'cpsites:' + identifier)}".encode()
+    for obj in pdf.objects:
+        stream = getattr(obj, "stream", None)  # a pydyf.Stream: its dictionary is `extra`
+        if stream and (getattr(obj, "extra", None) or {}).get("Type") == "/Metadata":
+            obj.stream = [_XMP_DOCUMENT_ID.sub(stable, part) if isinstance(part, bytes) else part
+                          for part in stream]
 
 
 def _bleed_box(document, pdf) -> None:

@@ -128,7 +128,7 @@ def calendar(events: list[Event], site: Site, lang: str, site_url: str, name: st
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Asia/Baku")
     cal.add("x-published-ttl", "PT12H")  # how often subscribed phones look for new events
-    stamp = clock.now().astimezone(dt.timezone.utc).replace(microsecond=0)
+    stamp = clock.build_time(site.root).replace(microsecond=0)  # not the wall clock: reproducible
     cal.add_component(baku_timezone())
     for ev in events:
         cal.add_component(vevent(ev, site, lang, site_url, stamp))

@@ -9,6 +9,8 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
+from cpsites import clock
+
 from cpsites.content import Site
 from cpsites.content.news import NewsPost
 from cpsites.content.tags import tag_label
@@ -92,6 +94,7 @@ def feed(site: Site, lang: str, site_url: str) -> bytes:
     fg.description(f"{t('site_of', lang)}: {d.name.get(lang)}")
     fg.language(lang)
     fg.generator("cpsites")
+    fg.lastBuildDate(clock.build_time(site.root))  # feedgen would write the wall clock
     for post in reversed(site.news[:20]):  # feedgen lists entries last-added first
         v = post.variant(lang)
         fe = fg.add_entry()
