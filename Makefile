@@ -9,8 +9,8 @@ SYSSTAMP := $(VENV)/.system-packages
 export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages: Pango for WeasyPrint, fonts, poppler (pdftoppm), Ghostscript's CMYK profile,
-# Chromium for screenshots and browser tests. Installed only when missing.
-DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils libgs-common chromium
+# Chromium for screenshots and browser tests, Java for the Nu HTML checker. Installed only when missing.
+DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils libgs-common chromium default-jre-headless
 
 .PHONY: site test venv system check serve bench clean
 
@@ -39,7 +39,7 @@ venv: $(STAMP) $(SYSSTAMP)
 site: $(STAMP) $(SYSSTAMP)
 	$(BIN)/cpsites build
 
-# axe-core (accessibility rules) for the browser tests in tests/e2e, pinned by its lock file
+# axe-core (accessibility rules) and vnu-jar (the Nu HTML checker) for tests/e2e, pinned by their lock file
 AXE := tests/e2e/node_modules/axe-core/axe.min.js
 $(AXE): tests/e2e/package.json tests/e2e/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error && touch $@; \

@@ -35,7 +35,7 @@ from cpsites.web import news as news_pages
 from cpsites.web import brochures as brochure_pages, complaints as complaint_pages, events as event_pages
 from cpsites.web import groups as group_pages, officers as officer_pages, tv as tv_pages
 from cpsites.web import newspaper as newspaper_pages
-from cpsites.web import search
+from cpsites.web import material_fixes, search
 from cpsites.web.generated import Generator
 from cpsites.web.images import SiteImages
 from cpsites.web.sanitize import clean
@@ -242,6 +242,12 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         config.extra["alternate"] = alternate
         config.extra.alternate = alternate
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return material_fixes.fix(output)  # valid HTML where Material's base.html is not
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return material_fixes.fix(output_content) if template_name.endswith(".html") else output_content
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         # 404.html and sitemap.xml: no page, but the same language and strings

@@ -27,16 +27,22 @@
   if (nav && !button.hasAttribute("aria-label")) button.setAttribute("aria-label", nav.getAttribute("aria-label"));
   function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
   sync();
+  // opened from the keyboard: remember it at the key press, as the click Material makes of it
+  // does not always leave the focus on the button by the time the toggle changes
+  var byKeyboard = false;
   toggle.addEventListener("change", function () {
     sync();
-    if (toggle.checked && document.activeElement === button) {
+    if (toggle.checked && (byKeyboard || document.activeElement === button)) {
       var first = document.querySelector(".md-sidebar--primary a[href]");
       if (first) requestAnimationFrame(function () { first.focus(); });
     }
+    byKeyboard = false;
   });
   button.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") byKeyboard = true;
     if (event.key !== " ") return;
     event.preventDefault();
+    byKeyboard = true;
     button.click();
   });
   document.addEventListener("keydown", function (event) {
