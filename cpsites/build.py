@@ -207,6 +207,14 @@ def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int |
     out = out.resolve()
     plan = plan or plan_build(repo, out, depts)
     recover(out)
+    if all(name in plan.unchanged for name, _, _ in plan.targets):
+        # nothing changed since the last build: the published site is already this build's output
+        results = [BuildResult(name, True, plan.manifest.pages.get(name, 0), 0.0, reused=True)
+                   for name, _, _ in plan.targets]
+        if progress:
+            for r in results:
+                progress(r)
+        return results
     tmp = out.parent / f".{out.name}.building-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
@@ -266,6 +274,8 @@ def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int |
             _swap(tmp, out)
             plan.manifest.targets = {**kept, **plan.fingerprints}
             plan.manifest.files = {**plan.hasher.known, **plan.hasher.used}
+            plan.manifest.pages = {**{n: c for n, c in plan.manifest.pages.items() if n in carried},
+                                   **{r.name: r.pages for r in results}}
             plan.manifest.save()
         return results
     finally:

@@ -132,6 +132,7 @@ class Manifest:
     out: str
     targets: dict[str, str] = field(default_factory=dict)
     files: dict[str, list] = field(default_factory=dict)
+    pages: dict[str, int] = field(default_factory=dict)  # pages per target, for the summary
 
     @classmethod
     def load(cls, cache_dir: Path, out: Path) -> "Manifest":
@@ -140,7 +141,8 @@ class Manifest:
         try:
             data = json.loads(path.read_text("utf-8"))
             if data.get("version") == VERSION and data.get("out") == str(out):
-                return cls(path, str(out), dict(data.get("targets", {})), dict(data.get("files", {})))
+                return cls(path, str(out), dict(data.get("targets", {})), dict(data.get("files", {})),
+                           dict(data.get("pages", {})))
         except (OSError, ValueError):
             pass  # no manifest, or one we cannot read: everything is built
         return cls(path, str(out))
@@ -149,7 +151,7 @@ class Manifest:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(f".tmp-{os.getpid()}")
         tmp.write_text(json.dumps({"version": VERSION, "out": self.out, "targets": self.targets,
-                                   "files": self.files}, sort_keys=True), "utf-8")
+                                   "files": self.files, "pages": self.pages}, sort_keys=True), "utf-8")
         os.replace(tmp, self.path)
 
     def forget(self) -> None:
