@@ -61,6 +61,11 @@ def check_department(site_dir: Path, images: bool = True) -> Report:
         site = load_site(site_dir)
     except ContentError as exc:
         report.problems.extend(exc.problems)
+    if site is not None:
+        from cpsites import clock
+        from cpsites.content import site_warnings
+
+        report.problems.extend(site_warnings(site, clock.now().date()))
     report.problems.extend(_newspaper_problems(site_dir, site))
     if images:  # the preview leaves them to the build, which opens the pictures it uses anyway
         report.problems.extend(image_problems(site_dir))

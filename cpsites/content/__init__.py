@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cpsites.content.containment import outside_links
 from cpsites.content.department import Department, load_department
@@ -15,6 +16,8 @@ from cpsites.content.complaints import Complaints, load_complaints
 from cpsites.content.events import Event, load_events
 from cpsites.content.groups import Group, check_event_groups, load_groups
 from cpsites.content.officers import Officer, load_officers
+from cpsites.content.polls import Poll, load_polls, trend_problems
+from cpsites.content.priorities import Priority, check_references, load_priorities, stale
 from cpsites.content.tv import Episode, load_episodes
 from cpsites.errors import ContentError, Problem
 
@@ -33,6 +36,13 @@ class Site:
     brochures: list[Brochure] = field(default_factory=list)
     complaints: Complaints | None = None
     groups: list[Group] = field(default_factory=list)
+    priorities: list[Priority] = field(default_factory=list)  # residents' local priorities, current first
+    polls: list[Poll] = field(default_factory=list)  # opinion polls, newest first
+
+    @property
+    def areas(self) -> dict[int, Any]:
+        """Neighbourhood area number -> its name (Text), from the officer files."""
+        return {a.number: a.name for o in self.officers for a in o.data.areas}
 
     @property
     def docs_dir(self) -> Path:
@@ -99,15 +109,25 @@ def _load_site(root: Path) -> Site:
     community: dict = {}  # officers, TV, events, brochures, complaint boxes, groups
     for name, loader in (("officers", load_officers), ("episodes", load_episodes), ("events", load_events),
                          ("brochures", lambda r: load_brochures(r / "docs")), ("complaints", load_complaints),
-                         ("groups", load_groups)):
+                         ("groups", load_groups), ("priorities", load_priorities), ("polls", load_polls)):
         try:
             community[name] = loader(root)
         except ContentError as exc:
             problems.extend(exc.problems)
     problems.extend(check_event_groups(community.get("events", []), community.get("groups", [])))
+    officers = community.get("officers", [])
+    problems.extend(check_references(community.get("priorities", []),
+                                     {a.number for o in officers for a in o.data.areas}, {o.id for o in officers},
+                                     {g.id for g in community.get("groups", [])},
+                                     {e.id for e in community.get("events", [])}))
     if problems:
         raise ContentError(unique(problems))
     return Site(root=root, department=department, news=news, pages=pages, **community)
+
+
+def site_warnings(site: Site, today) -> list[Problem]:
+    """What may be published but should be looked at: stale priorities, polls that cannot trend."""
+    return stale(site.priorities, today) + trend_problems(site.polls)
 
 
 def unique(problems: list[Problem]) -> list[Problem]:

@@ -35,6 +35,7 @@ from cpsites.web import news as news_pages
 from cpsites.web import brochures as brochure_pages, complaints as complaint_pages, events as event_pages
 from cpsites.web import groups as group_pages, officers as officer_pages, tv as tv_pages
 from cpsites.web import newspaper as newspaper_pages
+from cpsites.web import polls as poll_pages, priorities as priority_pages
 from cpsites.web import material_fixes, search
 from cpsites.web.generated import Generator
 from cpsites.web.images import SiteImages
@@ -63,8 +64,8 @@ HANDBOOK = ["index", "news", "officers", "events", "tv", "newspaper", "pages", "
 #   PAGE_TEMPLATES: {folder: template} (optional)                 for pages press officers write there
 #   context(site, lang, page) -> dict (optional)                  more template data (`cp.<key>`)
 # Add a content type by writing such a module and listing it here.
-SECTIONS = [news_pages, officer_pages, event_pages, tv_pages, group_pages, brochure_pages, complaint_pages,
-            newspaper_pages]
+SECTIONS = [news_pages, officer_pages, priority_pages, event_pages, tv_pages, group_pages, poll_pages, brochure_pages,
+            complaint_pages, newspaper_pages]
 
 # The department menu: home first, sections' entries in SECTIONS order, "about" last; an entry
 # shows only where its page exists.
