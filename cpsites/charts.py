@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 WIDTH = 320  # viewBox units: at a 360-px phone's content width the text stays ~13 px
-BAR_AREA = 250
+BAR_AREA = 245
 INK = "#1a1a1a"
 BAR = "#1f4e8c"
 TRACK = "#e8ecf2"
@@ -36,7 +36,7 @@ def _pct(value: float, decimal: str) -> str:
 
 def bars(chart_id: str, title: str, rows: list[Bar], decimal: str = ".") -> Markup:
     """One question: a bar per answer, the label above it and the share at its end."""
-    row = 42
+    row = 46
     height = row * len(rows) + 6
     alt = f"{title}: " + "; ".join(f"{r.label} {_pct(r.percent, decimal)}" for r in rows)
     parts = [f'<svg class="cp-chart" id="{escape(chart_id)}" viewBox="0 0 {WIDTH} {height}" width="100%" '
@@ -45,11 +45,11 @@ def bars(chart_id: str, title: str, rows: list[Bar], decimal: str = ".") -> Mark
     for i, r in enumerate(rows):
         y = i * row
         w = round(BAR_AREA * max(0.0, min(r.percent, 100.0)) / 100, 2)
-        parts.append(f'<text x="0" y="{y + 14}" font-size="13" fill="{INK}">{escape(r.label)}</text>')
-        parts.append(f'<rect x="0" y="{y + 20}" width="{BAR_AREA}" height="14" fill="{TRACK}"/>')
-        parts.append(f'<rect class="cp-chart__bar" x="0" y="{y + 20}" width="{w}" height="14" fill="{BAR}" '
+        parts.append(f'<text x="0" y="{y + 15}" font-size="14" fill="{INK}">{escape(r.label)}</text>')
+        parts.append(f'<rect x="0" y="{y + 22}" width="{BAR_AREA}" height="15" fill="{TRACK}"/>')
+        parts.append(f'<rect class="cp-chart__bar" x="0" y="{y + 22}" width="{w}" height="15" fill="{BAR}" '
                      f'data-percent="{r.percent}" data-count="{r.count}"/>')
-        parts.append(f'<text x="{BAR_AREA + 6}" y="{y + 32}" font-size="13" fill="{INK}">{_pct(r.percent, decimal)}</text>')
+        parts.append(f'<text x="{BAR_AREA + 5}" y="{y + 35}" font-size="14" fill="{INK}">{_pct(r.percent, decimal)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -73,9 +73,9 @@ def lines(chart_id: str, title: str, dates: list[str], series: list[tuple[str, l
              f'<title id="{escape(chart_id)}-title">{escape(alt)}</title>']
     for v in (0, 50, 100):
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(v)}" y2="{y(v)}" stroke="#c8ced8" stroke-width="1"/>')
-        parts.append(f'<text x="{left - 4}" y="{y(v) + 4}" font-size="11" fill="{INK}" text-anchor="end">{v}%</text>')
+        parts.append(f'<text x="{left - 4}" y="{y(v) + 4}" font-size="12" fill="{INK}" text-anchor="end">{v}%</text>')
     for x, d in zip(xs, dates):
-        parts.append(f'<text x="{round(x, 2)}" y="{top + plot_h + 16}" font-size="11" fill="{INK}" '
+        parts.append(f'<text x="{round(x, 2)}" y="{top + plot_h + 16}" font-size="12" fill="{INK}" '
                      f'text-anchor="middle">{escape(d)}</text>')
     for i, (label, values) in enumerate(series):
         colour, dash = LINES[i % len(LINES)]
@@ -87,7 +87,7 @@ def lines(chart_id: str, title: str, dates: list[str], series: list[tuple[str, l
             parts.append(f'<circle cx="{round(x, 2)}" cy="{y(v)}" r="3.5" fill="{colour}"/>')
         ly = legend_top + 20 * i
         parts.append(f'<line x1="0" x2="24" y1="{ly - 4}" y2="{ly - 4}" stroke="{colour}" stroke-width="2.5"{dash_attr}/>')
-        parts.append(f'<text x="30" y="{ly}" font-size="12" fill="{INK}">{escape(label)} — '
+        parts.append(f'<text x="30" y="{ly}" font-size="13" fill="{INK}">{escape(label)} — '
                      f'{_pct(values[-1], decimal)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

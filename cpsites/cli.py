@@ -136,7 +136,7 @@ def paper(dept: str, issue_id: str, langs: tuple[str, ...], out: Path | None, gr
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["news", "officer", "event", "episode", "issue"]))
+@click.argument("kind", type=click.Choice(["news", "officer", "event", "episode", "issue", "priority", "poll"]))
 @click.option("--dept", required=True, help="The department (its folder name under sites/).")
 @click.option("--title", default="", help="Title in Azerbaijani (an officer: the name).")
 @click.option("--title-ru", default=None, help="Title in Russian (default: the Azerbaijani one, to translate).")

@@ -20,7 +20,7 @@ from cpsites.content.department import Department, load_department
 from cpsites.errors import ContentError, display_path
 from cpsites.i18n import LANGS, TZ
 
-KINDS = ("news", "officer", "event", "episode", "issue")
+KINDS = ("news", "officer", "event", "episode", "issue", "priority", "poll")
 
 # Latin letters for file names: Azerbaijani and Russian (GOST-like, as in passports) spellings.
 _TRANSLIT = {
@@ -258,7 +258,65 @@ def _issue(req: Request, dept: Department) -> dict[Path, str]:
     return {req.site_dir / "newspaper" / f"{slug}.yml": text}
 
 
-_WRITERS = {"news": _news, "officer": _officer, "event": _event, "episode": _episode, "issue": _issue}
+def _priority(req: Request, dept: Department) -> dict[Path, str]:
+    from cpsites.content.officers import load_officers
+
+    try:
+        officers = load_officers(req.site_dir)
+    except ContentError:
+        officers = []
+    area = min((a.number for o in officers for a in o.areas), default=None)
+    officer = next((o.id for o in officers for a in o.areas if a.number == area), None)
+    slug = req.slug or slugify(req.title, 5)
+    day = req.date.isoformat()
+    text = (
+        "# A local priority: a problem residents raised and what the police do about it.\n"
+        "# area: an area number from the officer files, or city. raised_at: advisory-group,\n"
+        "# complaint-box, poll, letter or online (with group: and event: for a meeting).\n"
+        "# status: open, in-progress or resolved. Review it at least every 90 days.\n"
+        f"area: {area if area is not None else 'city'}  # {PLACEHOLDER}: the area\n"
+        "issue:\n" + _titles(req) +
+        "raised_at: advisory-group\n"
+        f"raised_on: {day}\n"
+        "status: open\n"
+        f"reviewed_on: {day}\n"
+        "actions:\n"
+        f"  - date: {day}\n" + (f"    officer: {officer}\n" if officer else "") +
+        "    text:\n" + _texts({"az": "Görülən iş: nə edildi, kim etdi.", "ru": "Что сделано и кем.",
+                                "en": "What was done, and by whom."}, 6)
+    )
+    return {req.site_dir / "priorities" / f"{slug}.yml": text}
+
+
+def _poll(req: Request, dept: Department) -> dict[Path, str]:
+    slug = req.slug or f"{req.date.strftime('%Y-%m')}-{slugify(req.title, 4)}"
+    day = req.date.isoformat()
+    answer = "      - label: {az: %s, ru: %s, en: %s}\n        count: 0  # %s: the count\n"
+    text = (
+        "# An opinion poll: write the counts from the fieldwork report; percentages are computed.\n"
+        "# Ask a question again in a later poll with the same id and answers: a trend is drawn.\n"
+        "title:\n" + _titles(req) +
+        f"fieldwork:\n  start: {day}\n  end: {day}\n"
+        "method:\n" + _texts({"az": "evlərdə üzbəüz müsahibə", "ru": "личные интервью на дому",
+                              "en": "face-to-face interviews at home"}) +
+        f"sample: 100  # {PLACEHOLDER}: how many people were asked\n"
+        "questions:\n"
+        "  - id: trust\n"
+        "    text:\n" + _texts({"az": "Məhəllənizdəki polisə nə dərəcədə etibar edirsiniz?",
+                                "ru": "Насколько вы доверяете полиции в вашем районе?",
+                                "en": "How much do you trust the police in your neighbourhood?"}, 6, placeholder=False) +
+        "    answers:\n" +
+        (answer % ("Tamamilə", "Полностью", "Completely", PLACEHOLDER)).replace("count: 0", "count: 1") +
+        answer % ("Əsasən", "В основном", "Mostly", PLACEHOLDER) +
+        answer % ("Az", "Мало", "A little", PLACEHOLDER) +
+        answer % ("Heç", "Совсем нет", "Not at all", PLACEHOLDER) +
+        answer % ("Bilmirəm", "Затрудняюсь ответить", "Don't know", PLACEHOLDER)
+    )
+    return {req.site_dir / "polls" / f"{slug}.yml": text}
+
+
+_WRITERS = {"news": _news, "officer": _officer, "event": _event, "episode": _episode, "issue": _issue,
+            "priority": _priority, "poll": _poll}
 
 
 def describe(paths: list[Path]) -> str:

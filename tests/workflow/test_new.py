@@ -17,7 +17,7 @@ _cf = _ilu.module_from_spec(_spec)
 _spec.loader.exec_module(_cf)
 cpsites = _cf.cpsites
 
-KINDS = ["news", "officer", "event", "episode", "issue"]
+KINDS = ["news", "officer", "event", "episode", "issue", "priority", "poll"]
 
 
 @pytest.fixture(scope="module")
