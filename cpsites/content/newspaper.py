@@ -71,12 +71,14 @@ class StoryRef(Strict):
 class BoxRef(Strict):
     """A boxed panel: contacts of neighbourhood officers, TV programme, events, a message."""
 
-    box: Literal["officers", "tv", "events", "partnership", "emergency", "contents"]
+    box: Literal["officers", "tv", "events", "partnership", "emergency", "contents", "priorities", "poll"]
     page: int = Field(ge=1)
     span: Literal[1, "all"] = 1
     title: Text | None = None
     text: Text | None = None  # the message of a partnership box (Markdown)
-    limit: int = Field(default=6, ge=1, le=30)  # how many officers / episodes / events
+    limit: int = Field(default=6, ge=1, le=30)  # how many officers / episodes / events / priorities
+    poll: str | None = None      # a poll box: the poll's file name (default: the newest poll)
+    question: str | None = None  # and the question's id (default: its first question)
 
 
 class IssueFile(Strict):

@@ -394,6 +394,27 @@ def _box(box, site, issue: Issue, lang: str, edition: str, cache_dir: Path) -> d
         if not rows:
             return None
         return {"kind": kind, "title": title or t("paper_events", lang), "rows": rows}
+    if kind == "priorities":
+        current = [p for p in getattr(site, "priorities", []) if p.current]
+        if not current:
+            return None
+        areas = site.areas
+        rows = []
+        for p in current[:box.limit]:
+            area = t("whole_city", lang) if p.data.area == "city" else \
+                f"{t('area_n', lang)} {p.data.area}" + (f" — {areas[p.data.area].get(lang)}" if p.data.area in areas else "")
+            rows.append({"area": area, "issue": p.data.issue.get(lang), "status": p.status_label(lang)})
+        return {"kind": kind, "title": title or t("working_on", lang), "rows": rows}
+    if kind == "poll":
+        polls = getattr(site, "polls", [])
+        poll = next((p for p in polls if p.id == box.poll), None) if box.poll else (polls[0] if polls else None)
+        if poll is None:
+            return None
+        q = next((q for q in poll.data.questions if q.id == box.question), poll.data.questions[0])
+        rows = [{"label": s.label.get(lang), "percent": s.percent, "shown": f"{s.percent:.1f}".replace(".", "," if lang != "en" else ".")}
+                for s in poll.shares(q)]
+        return {"kind": kind, "title": title or poll.data.title.get(lang), "question": q.text.get(lang),
+                "rows": rows, "note": f"n = {sum(a.count for a in q.answers)}, {poll.data.method.get(lang)}"}
     return None  # pragma: no cover - the schema allows only the kinds above
 
 

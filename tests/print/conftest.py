@@ -59,6 +59,11 @@ boxes:
     page: 1
   - box: partnership
     page: 4
+  - box: priorities
+    page: 2
+    limit: 2
+  - box: poll
+    page: 4
 """
 
 

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
+from tests.conftest import REPO
 from tests.print.conftest import AZ_SENTENCE, RU_SENTENCE
 
 MM = 72 / 25.4
@@ -173,3 +174,21 @@ def test_print_photos_are_separated_for_the_press(editions):
     assert "/DeviceCMYK" in spaces and "/DeviceGray" in spaces
     assert "/DeviceRGB" not in spaces
     assert "/DeviceRGB" in _image_spaces(reader(editions, "az", "screen"))
+
+
+def test_residents_boxes_print_priorities_and_a_poll_in_inks(editions):
+    """The `priorities` and `poll` boxes: the open priorities and the newest poll's first question
+    with its computed percentages (the RGB and ink checks above cover these pages too)."""
+    from cpsites.content import load_site
+    from cpsites.content.polls import percentages
+
+    site = load_site(REPO / "sites" / "mingachevir")
+    az = " ".join(_text(reader(editions, "az", "print")).split())
+    assert "ÜZƏRİNDƏ İŞLƏDİYİMİZ MƏSƏLƏLƏR" in az.upper() or "Üzərində işlədiyimiz məsələlər" in az
+    current = [p for p in site.priorities if p.current]
+    assert " ".join(current[0].data.issue.az.split())[:40] in az
+    poll = site.polls[0]
+    q = poll.data.questions[0]
+    assert " ".join(q.text.az.split()) in az
+    for share in percentages([a.count for a in q.answers]):
+        assert f"{share:.1f}".replace(".", ",") + " %" in az
