@@ -114,11 +114,15 @@ def plain_config(project: Path, slug: str) -> Path:
 def timed(args: list[str], cwd: Path) -> tuple[float, float, str]:
     """(seconds, peak MB of the largest process, output) of a command in a fresh process."""
     probe = ("import resource, subprocess, sys, time, json\n"
-             "t = time.perf_counter(); p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+             "t = time.perf_counter(); p = subprocess.run(sys.argv[1:], capture_output=True, text=True, errors='replace')\n"
              "print(json.dumps({'s': time.perf_counter() - t, 'rc': p.returncode, 'out': p.stdout + p.stderr,\n"
              "  'mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))")
-    done = subprocess.run([sys.executable, "-c", probe, *args], cwd=cwd, env=ENV, capture_output=True, text=True)
-    data = json.loads(done.stdout)
+    done = subprocess.run([sys.executable, "-c", probe, *args], cwd=cwd, env=ENV, capture_output=True, text=True,
+                          errors="replace")
+    try:
+        data = json.loads(done.stdout)
+    except ValueError:
+        raise SystemExit(f"{' '.join(args)}: the timing process failed:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
     if data["rc"] != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{data['out'][-3000:]}")
     return data["s"], data["mb"], data["out"]
