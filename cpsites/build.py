@@ -154,6 +154,10 @@ def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int |
         from cpsites.print.build import build_all_editions
 
         build_all_editions(repo, depts, jobs, progress=paper_progress)
+        # cards, posters, tri-folds likewise; the print/ pages read their manifests
+        from cpsites.print.catalogue import make_all
+
+        make_all(repo, depts, jobs)
         # The portal cleans its output folder, so it goes first; departments go into sub-folders.
         portal = plan[0]
         results.append(build_one(portal[1], tmp, portal[0]))

@@ -132,6 +132,27 @@ def paper(dept: str, issue_id: str, langs: tuple[str, ...], out: Path | None, gr
 
 
 @cli.command()
+@click.option("--dept", required=True, help="The department (folder name under sites/).")
+@click.option("--officer", default=None, help="Only this officer (file name in officers/ without .yml).")
+@click.option("--lang", "langs", multiple=True, type=click.Choice(["az", "ru", "en"]),
+              help="Only this language (repeatable; default: all three).")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder for the PDFs (default: cards/).")
+def cards(dept: str, officer: str | None, langs: tuple[str, ...], out: Path | None) -> None:
+    """Officers' business cards: one PDF/X-4 per card and A4 / SRA3 sheets for duplex printing."""
+    from cpsites.print.cli import cards_command
+
+    repo = repo_root()
+    os.chdir(repo)
+    try:
+        lines = cards_command(repo, dept, officer, list(langs), out or repo / "cards")
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        click.echo("\nNo PDF was written. Fix the problems above and run the command again.", err=True)
+        sys.exit(EXIT_CONTENT)
+    click.echo("\n".join(lines))
+
+
+@cli.command()
 @click.argument("kind", type=click.Choice(["news", "officer", "event", "episode", "issue"]))
 @click.option("--dept", required=True, help="The department (its folder name under sites/).")
 @click.option("--title", default="", help="Title in Azerbaijani (an officer: the name).")

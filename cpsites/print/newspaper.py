@@ -450,11 +450,12 @@ def css_string(value: object) -> str:
     return f'"{text}"'
 
 
-def html_for(context: dict[str, Any]) -> str:
+def html_for(context: dict[str, Any], template: str = "newspaper") -> str:
+    """<template>.html with <template>.css (cards, posters and brochures use it too)."""
     env = environment()
     # CSS is rendered on its own and marked safe: autoescape would break quoted values in <style>
-    css = Markup(env.get_template("newspaper.css").render(**context))
-    return env.get_template("newspaper.html").render(css=css, **context)
+    css = Markup(env.get_template(f"{template}.css").render(**context))
+    return env.get_template(f"{template}.html").render(css=css, **context)
 
 
 def all_text(context: dict[str, Any]) -> str:

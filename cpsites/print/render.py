@@ -96,13 +96,18 @@ def _watch():
 
 
 def _layout(issue: Issue, html: str, roots: list[Path], what: str):
+    return layout_html(html, issue.path.parent, roots, display_path(issue.path), what)
+
+
+def layout_html(html: str, base: Path, roots: list[Path], where: str, what: str):
+    """Lay out any print product safely (cards, posters, brochures share this with the newspaper):
+    the project-only fetcher, WeasyPrint's logged errors made fatal, layout crashes explained."""
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    where = display_path(issue.path)
     with _watch() as log:
         try:
-            doc = HTML(string=html, base_url=str(issue.path.parent) + "/",
+            doc = HTML(string=html, base_url=str(base) + "/",
                        url_fetcher=ProjectFetcher(roots, where)).render()
         except FatalURLFetchingError as exc:
             raise ContentError(Problem(where, 0, f"{what}: {exc}")) from None
@@ -186,11 +191,15 @@ def render_edition(issue: Issue, site, lang: str, out_dir: Path, cache_dir: Path
 
 
 def _write(doc, target: Path, edition: str, issue: Issue) -> None:
+    variant = "pdf/ua-1" if edition == "screen" else "pdf/x-4"
+    write_pdf(doc, target, variant, f"{issue.id}-{edition}", _bleed_box if edition == "print" else None)
+
+
+def write_pdf(doc, target: Path, variant: str, identifier: str, finisher=None) -> None:
+    """Write to a temporary name and rename: no half-written PDF is ever left behind."""
     part = target.with_name(target.name + ".part")
     try:
-        variant = "pdf/ua-1" if edition == "screen" else "pdf/x-4"
-        doc.write_pdf(part, pdf_variant=variant, pdf_identifier=f"{issue.id}-{edition}".encode(),
-                      finisher=_bleed_box if edition == "print" else None)
+        doc.write_pdf(part, pdf_variant=variant, pdf_identifier=identifier.encode(), finisher=finisher)
         os.replace(part, target)
     finally:
         part.unlink(missing_ok=True)
