@@ -93,6 +93,34 @@ def card(repo: Path, site, officer, lang: str) -> Product:
     return _ensure(repo, product, inputs, make)
 
 
+def poster(repo: Path, site, kind: str, item, lang: str) -> Product:
+    from cpsites.print.posters import HEADLINE, render_poster
+
+    if kind == "area":
+        pid, title = f"area-{item.number}", f"{HEADLINE[lang]}: {item.name.get(lang)}"
+        inputs = [o.path for o in item.officers] + [site.docs_dir / o.data.photo for o in item.officers if o.data.photo]
+    else:
+        pid, title = item.id, item.data.title.get(lang)
+        inputs = [item.path]
+    product = Product("poster", pid, lang, title)
+    inputs += [Path(site.root) / "department.yml", Path(site.root) / "mkdocs.yml"]
+
+    def make(work: Path):
+        files, _warnings = render_poster(site, kind, item, lang, work, [Path(site.root), cache_root(repo)],
+                                         cache_root(repo))
+        return files, {}
+
+    return _ensure(repo, product, inputs, make)
+
+
+def _posters(site) -> list[tuple[str, object]]:
+    """What every department gets: a poster per area, and one per open day."""
+    from cpsites.content.officers import group_areas
+
+    found = [("area", a) for a in group_areas(site.officers)]
+    return found + [("event", e) for e in site.events if e.data.kind == "open-day"]
+
+
 # -- jobs, in processes --------------------------------------------------------------------------
 _SITES: dict[str, object] = {}
 
@@ -106,7 +134,7 @@ def _site(site_dir: str):
 
 
 def plan(repo: Path, depts: list[str] | None = None, officer: str | None = None,
-         langs: list[str] | None = None) -> list[tuple[str, str, str, str]]:
+         langs: list[str] | None = None, kinds: tuple[str, ...] = ("card", "poster")) -> list[tuple[str, str, str, str]]:
     """(site folder, kind, id, language) of every product to make."""
     from cpsites.content import site_dirs
 
@@ -119,6 +147,10 @@ def plan(repo: Path, depts: list[str] | None = None, officer: str | None = None,
             if officer and o.id != officer:
                 continue
             jobs += [(str(d), "card", o.id, lang) for lang in (langs or LANGS)]
+        if officer is None and "poster" in kinds:
+            for kind, item in _posters(site):
+                pid = f"area-{item.number}" if kind == "area" else item.id
+                jobs += [(str(d), kind, pid, lang) for lang in (langs or LANGS)]
     return jobs
 
 
@@ -129,15 +161,17 @@ def _job(args: tuple[str, str, str, str, str]) -> Product | list[Problem]:
         if kind == "card":
             officer = next(o for o in site.officers if o.id == pid)
             return card(Path(repo), site, officer, lang)
-        raise ValueError(kind)  # pragma: no cover
+        item = next(i for k, i in _posters(site) if k == kind and (f"area-{i.number}" if k == "area" else i.id) == pid)
+        return poster(Path(repo), site, kind, item, lang)
     except ContentError as exc:
         return exc.problems  # plain data: crosses the process boundary intact
 
 
 def make_all(repo: Path, depts: list[str] | None = None, jobs: int | None = None, officer: str | None = None,
-             langs: list[str] | None = None, write_manifest: bool = True) -> list[Product]:
+             langs: list[str] | None = None, write_manifest: bool = True,
+             kinds: tuple[str, ...] = ("card", "poster")) -> list[Product]:
     """Every product (from the cache where unchanged); writes each department's manifest."""
-    work = [(*j, str(repo)) for j in plan(repo, depts, officer, langs)]
+    work = [(*j, str(repo)) for j in plan(repo, depts, officer, langs, kinds)]
     if not work:
         return []
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(work)))

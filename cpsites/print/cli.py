@@ -63,7 +63,8 @@ def cards_command(repo: Path, dept: str, officer: str | None, langs: list[str], 
         raise ContentError(Problem(display_path(site_dir / "officers"), 0,
                                    f'there is no officer "{officer}" ({officer}.yml); known: '
                                    f'{", ".join(o.id for o in site.officers) or "none yet"}'))
-    products = make_all(repo, [dept], jobs=1, officer=officer, langs=langs or None, write_manifest=False)
+    products = make_all(repo, [dept], jobs=1, officer=officer, langs=langs or None, write_manifest=False,
+                        kinds=("card",))
     out.mkdir(parents=True, exist_ok=True)
     lines = []
     for p in products:

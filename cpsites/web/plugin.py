@@ -32,6 +32,7 @@ from cpsites.web import news as news_pages
 from cpsites.web import brochures as brochure_pages, complaints as complaint_pages, events as event_pages
 from cpsites.web import groups as group_pages, officers as officer_pages, tv as tv_pages
 from cpsites.web import newspaper as newspaper_pages
+from cpsites.web import printables as print_pages
 from cpsites.web import search
 from cpsites.web.generated import Generator
 from cpsites.web.images import SiteImages
@@ -61,7 +62,7 @@ HANDBOOK = ["index", "news", "officers", "events", "tv", "newspaper", "pages", "
 #   context(site, lang, page) -> dict (optional)                  more template data (`cp.<key>`)
 # Add a content type by writing such a module and listing it here.
 SECTIONS = [news_pages, officer_pages, event_pages, tv_pages, group_pages, brochure_pages, complaint_pages,
-            newspaper_pages]
+            newspaper_pages, print_pages]
 
 # The department menu: home first, sections' entries in SECTIONS order, "about" last; an entry
 # shows only where its page exists.

@@ -204,3 +204,24 @@ def test_character_the_fonts_lack_is_refused(tmp_path):
     assert proc.returncode == 2, proc.stderr
     assert f"officers/{OFFICER}.yml" in proc.stderr and "U+260E" in proc.stderr
     assert not out.exists() or not list(out.glob("*.pdf*"))
+
+
+def test_print_page_lists_cards_and_posters_with_covers(built_site):
+    """`cpsites build` publishes every printable on print/ in each language; posters' QR codes
+    lead to pages that exist."""
+    dept = built_site / "mingachevir"
+    for lang in ("az", "ru", "en"):
+        html = (dept / ("" if lang == "az" else lang) / "print" / "index.html").read_text("utf-8")
+        assert f"card-{OFFICER}-{lang}.pdf" in html and f"card-{OFFICER}-{lang}-A4.pdf" in html
+        assert f"poster-area-1-{lang}-A3.pdf" in html and f"poster-area-1-{lang}-A4.pdf" in html
+        assert f"card-{OFFICER}-{lang}-cover.jpg" in html
+    poster = dept / "print" / "poster-2026-11-14-open-day-en-A4.pdf"
+    reader = PdfReader(poster)
+    assert [round(v) for v in mm(reader.pages[0].trimbox)[2:]] == [210, 297]
+    _no_rgb(reader)
+    _text_is_k_only(reader)
+    target = "https://icma-polisi.example/mingachevir/en/events/2026-11-14-open-day/"
+    assert _decode(poster, 0) == [target]
+    assert (dept / "en" / "events" / "2026-11-14-open-day" / "index.html").is_file()
+    area = dept / "print" / "poster-area-1-ru-A3.pdf"
+    assert _decode(area, 0) == ["https://icma-polisi.example/mingachevir/ru/officers/"]
