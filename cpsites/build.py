@@ -157,7 +157,8 @@ def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int |
         # cards, posters, tri-folds likewise; the print/ pages read their manifests
         from cpsites.print.catalogue import make_all
 
-        make_all(repo, depts, jobs)
+        for note in dict.fromkeys(w for p in make_all(repo, depts, jobs) for w in p.warnings):
+            logging.getLogger("cpsites").warning("warning: %s", note)
         # The portal cleans its output folder, so it goes first; departments go into sub-folders.
         portal = plan[0]
         results.append(build_one(portal[1], tmp, portal[0]))

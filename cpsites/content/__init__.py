@@ -13,6 +13,7 @@ from cpsites.content.complaints import Complaints, load_complaints
 from cpsites.content.events import Event, load_events
 from cpsites.content.groups import Group, check_event_groups, load_groups
 from cpsites.content.officers import Officer, load_officers
+from cpsites.content.posters import Poster, check_poster_events, load_posters
 from cpsites.content.tv import Episode, load_episodes
 from cpsites.errors import ContentError, Problem
 
@@ -31,6 +32,7 @@ class Site:
     brochures: list[Brochure] = field(default_factory=list)
     complaints: Complaints | None = None
     groups: list[Group] = field(default_factory=list)
+    posters: list[Poster] = field(default_factory=list)  # posters/<name>.<lang>.md (print only)
 
     @property
     def docs_dir(self) -> Path:
@@ -64,12 +66,13 @@ def load_site(root: Path) -> Site:
     community: dict = {}  # officers, TV, events, brochures, complaint boxes, groups
     for name, loader in (("officers", load_officers), ("episodes", load_episodes), ("events", load_events),
                          ("brochures", lambda r: load_brochures(r / "docs")), ("complaints", load_complaints),
-                         ("groups", load_groups)):
+                         ("groups", load_groups), ("posters", load_posters)):
         try:
             community[name] = loader(root)
         except ContentError as exc:
             problems.extend(exc.problems)
     problems.extend(check_event_groups(community.get("events", []), community.get("groups", [])))
+    problems.extend(check_poster_events(community.get("posters", []), community.get("events", [])))
     if problems:
         raise ContentError(unique(problems))
     return Site(root=root, department=department, news=news, pages=pages, **community)

@@ -34,6 +34,7 @@ class Product:
     sheets: dict[str, int] = field(default_factory=dict)  # sheet -> cards on it
     cached: bool = False
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)  # e.g. a photo below 300 dpi at its size
 
 
 def manifest_path(repo: Path, slug: str) -> Path:
@@ -57,16 +58,17 @@ def _ensure(repo: Path, product: Product, inputs: list[Path], make) -> Product:
         stored = json.loads(index.read_text("utf-8"))
         product.files = {k: str(final / n) for k, n in stored["files"].items()}
         product.sheets, product.cached = stored["sheets"], True
+        product.warnings = stored.get("warnings", [])
         return product
     work = root / f".{final.name}.{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:
-        files, sheets = make(work)
+        files, sheets, warnings = make(work)
         cover(files["print"], work / "cover.jpg")
         files["cover"] = work / "cover.jpg"
         (work / "files.json").write_text(json.dumps({"files": {k: p.name for k, p in files.items()},
-                                                      "sheets": sheets}), "utf-8")
+                                                      "sheets": sheets, "warnings": warnings}), "utf-8")
         try:
             os.replace(work, final)  # atomic: another process may have made the same product
         except OSError:
@@ -76,6 +78,7 @@ def _ensure(repo: Path, product: Product, inputs: list[Path], make) -> Product:
     stored = json.loads(index.read_text("utf-8"))
     product.files = {k: str(final / n) for k, n in stored["files"].items()}
     product.sheets = stored["sheets"]
+    product.warnings = stored.get("warnings", [])
     product.seconds = time.perf_counter() - start
     return product
 
@@ -88,27 +91,32 @@ def card(repo: Path, site, officer, lang: str) -> Product:
 
     def make(work: Path):
         files = render_card(site, officer, lang, work, [Path(site.root), cache_root(repo)])
-        return files, {s: sheet_grid(site, s).count for s in ("A4", "SRA3")}
+        return files, {s: sheet_grid(site, s).count for s in ("A4", "SRA3")}, []
 
     return _ensure(repo, product, inputs, make)
 
 
 def poster(repo: Path, site, kind: str, item, lang: str) -> Product:
-    from cpsites.print.posters import HEADLINE, render_poster
+    from cpsites.print.posters import HEADLINE, poster_id, render_poster
 
+    pid = poster_id(kind, item)
     if kind == "area":
-        pid, title = f"area-{item.number}", f"{HEADLINE[lang]}: {item.name.get(lang)}"
+        title = f"{HEADLINE[lang]}: {item.name.get(lang)}"
         inputs = [o.path for o in item.officers] + [site.docs_dir / o.data.photo for o in item.officers if o.data.photo]
+    elif kind == "event":
+        title, inputs = item.data.title.get(lang), [item.path]
     else:
-        pid, title = item.id, item.data.title.get(lang)
-        inputs = [item.path]
+        title = item.text(lang).meta.headline
+        texts = list(item.texts.values())
+        inputs = ([t.path for t in texts] + [site.docs_dir / t.meta.image for t in texts if t.meta.image]
+                  + [Path(site.root) / "events" / f"{t.meta.event}.yml" for t in texts if t.meta.event])
     product = Product("poster", pid, lang, title)
     inputs += [Path(site.root) / "department.yml", Path(site.root) / "mkdocs.yml"]
 
     def make(work: Path):
-        files, _warnings = render_poster(site, kind, item, lang, work, [Path(site.root), cache_root(repo)],
-                                         cache_root(repo))
-        return files, {}
+        files, warnings = render_poster(site, kind, item, lang, work, [Path(site.root), cache_root(repo)],
+                                        cache_root(repo))
+        return files, {}, warnings
 
     return _ensure(repo, product, inputs, make)
 
@@ -117,7 +125,7 @@ def _posters(site) -> list[tuple[str, object]]:
     """What every department gets: a poster per area, and one per open day."""
     from cpsites.content.officers import group_areas
 
-    found = [("area", a) for a in group_areas(site.officers)]
+    found = [("md", p) for p in site.posters] + [("area", a) for a in group_areas(site.officers)]
     return found + [("event", e) for e in site.events if e.data.kind == "open-day"]
 
 
@@ -133,6 +141,12 @@ def _site(site_dir: str):
     return _SITES[site_dir]
 
 
+def poster_id(kind: str, item) -> str:
+    from cpsites.print.posters import poster_id as pid
+
+    return pid(kind, item)
+
+
 def plan(repo: Path, depts: list[str] | None = None, officer: str | None = None,
          langs: list[str] | None = None, kinds: tuple[str, ...] = ("card", "poster")) -> list[tuple[str, str, str, str]]:
     """(site folder, kind, id, language) of every product to make."""
@@ -143,14 +157,13 @@ def plan(repo: Path, depts: list[str] | None = None, officer: str | None = None,
         if depts and d.name not in depts:
             continue
         site = _site(str(d))
-        for o in site.officers:
+        for o in site.officers if "card" in kinds else []:
             if officer and o.id != officer:
                 continue
             jobs += [(str(d), "card", o.id, lang) for lang in (langs or LANGS)]
         if officer is None and "poster" in kinds:
             for kind, item in _posters(site):
-                pid = f"area-{item.number}" if kind == "area" else item.id
-                jobs += [(str(d), kind, pid, lang) for lang in (langs or LANGS)]
+                jobs += [(str(d), kind, poster_id(kind, item), lang) for lang in (langs or LANGS)]
     return jobs
 
 
@@ -161,7 +174,7 @@ def _job(args: tuple[str, str, str, str, str]) -> Product | list[Problem]:
         if kind == "card":
             officer = next(o for o in site.officers if o.id == pid)
             return card(Path(repo), site, officer, lang)
-        item = next(i for k, i in _posters(site) if k == kind and (f"area-{i.number}" if k == "area" else i.id) == pid)
+        item = next(i for k, i in _posters(site) if k == kind and poster_id(k, i) == pid)
         return poster(Path(repo), site, kind, item, lang)
     except ContentError as exc:
         return exc.problems  # plain data: crosses the process boundary intact

@@ -60,33 +60,71 @@ def area_context(site, area, lang: str, fmt: str, cache_dir: Path, warnings: lis
     return ctx
 
 
+def _when(event, lang: str) -> str:
+    start, end = event.data.start, event.data.end
+    return f"{format_date(start.date() if isinstance(start, dt.datetime) else start, lang)}, {start:%H:%M}–{end:%H:%M}"
+
+
+def _where(event, lang: str) -> str:
+    d = event.data
+    return d.place.get(lang) + (f", {d.address.get(lang)}" if d.address else "")
+
+
 def event_context(site, event, lang: str, fmt: str, cache_dir: Path, warnings: list[str]) -> dict[str, Any]:
     w, h = FORMATS[fmt]
     d = event.data
     url = products.page_url(site, lang, f"events/{event.id}/")
-    start, end = d.start, d.end
-    when = f"{format_date(start.date() if isinstance(start, dt.datetime) else start, lang)}, " \
-           f"{start:%H:%M}–{end:%H:%M}"
     ctx = products.base_context(site, lang)
     ctx.update({"w": w, "h": h, "s": w / 297.0, "photo_w": 0, "headline": d.title.get(lang),
-                "sub": d.place.get(lang) + (f", {d.address.get(lang)}" if d.address else ""),
-                "officers": [], "text": d.description.get(lang).strip(), "when": when, "url": url,
+                "sub": _where(event, lang), "officers": [], "text": d.description.get(lang).strip(),
+                "when": _when(event, lang), "url": url,
                 "qr": products.qr(url), "short_url": url.split("://", 1)[-1],
                 "police": site.department.phones.police, "emergency": site.department.phones.emergency})
     return ctx
 
 
+def md_context(site, poster, lang: str, fmt: str, cache_dir: Path, warnings: list[str]) -> dict[str, Any]:
+    """A poster a press officer wrote (posters/<name>.<lang>.md): headline, picture, short text."""
+    from cpsites.print.newspaper import story_html
+
+    w, h = FORMATS[fmt]
+    scale = w / 297.0
+    text = poster.text(lang)
+    url = products.page_url(site, lang, poster.qr_target(lang))
+    image_w = w - 32 * scale
+    image = None
+    if text.meta.image:
+        image = _photo(site.docs_dir / text.meta.image, text.path, image_w, image_w * 0.56, cache_dir, warnings)
+    event = next((e for e in site.events if e.id == text.meta.event), None)
+    ctx = products.base_context(site, lang)
+    ctx.update({"w": w, "h": h, "s": scale, "photo_w": 0, "headline": text.meta.headline,
+                "sub": _where(event, lang) if event else None, "when": _when(event, lang) if event else None,
+                "officers": [], "text": None, "body": story_html(text.body),
+                "image": image, "image_alt": text.meta.image_alt, "image_w": image_w,
+                "url": url, "qr": products.qr(url), "short_url": url.split("://", 1)[-1],
+                "police": site.department.phones.police, "emergency": site.department.phones.emergency})
+    return ctx
+
+
+def poster_id(kind: str, item) -> str:
+    return {"area": lambda: f"area-{item.number}", "event": lambda: item.id, "md": lambda: item.name}[kind]()
+
+
 def render_poster(site, kind: str, item, lang: str, out_dir: Path, roots: list[Path], cache_dir: Path):
     """A3 and A4 PDF/X-4 of one poster; returns ({role: path}, warnings)."""
-    where = item.officers[0].path if kind == "area" else item.path
-    stem = f"poster-{'area-' + str(item.number) if kind == 'area' else item.id}-{lang}"
+    where = {"area": lambda: item.officers[0].path, "event": lambda: item.path,
+             "md": lambda: item.text(lang).path}[kind]()
+    stem = f"poster-{poster_id(kind, item)}-{lang}"
     out_dir.mkdir(parents=True, exist_ok=True)
     files, warnings = {}, []
     for fmt in ("A3", "A4"):
-        make = area_context if kind == "area" else event_context
+        make = {"area": area_context, "event": event_context, "md": md_context}[kind]
         ctx = make(site, item, lang, fmt, cache_dir, warnings)
+        ctx.setdefault("body", None)
+        ctx.setdefault("image", None)
         products.check_glyphs(where, 1, f"the {lang} poster",
-                              [ctx["headline"], ctx["sub"], ctx["text"], ctx["when"], ctx["dept_name"], ctx["address"]]
+                              [ctx["headline"], ctx["sub"], ctx["text"], ctx["when"], ctx["dept_name"], ctx["address"],
+                               ctx["body"]]
                               + [v for o in ctx["officers"] for k, v in o.items() if k != "photo" and v])
         target = out_dir / f"{stem}-{fmt}.pdf"
         warnings += products.render("poster", ctx, target, where, f"{lang} {fmt} poster", roots)

@@ -215,6 +215,7 @@ def test_print_page_lists_cards_and_posters_with_covers(built_site):
         assert f"card-{OFFICER}-{lang}.pdf" in html and f"card-{OFFICER}-{lang}-A4.pdf" in html
         assert f"poster-area-1-{lang}-A3.pdf" in html and f"poster-area-1-{lang}-A4.pdf" in html
         assert f"card-{OFFICER}-{lang}-cover.jpg" in html
+        assert f"poster-road-safety-{lang}-A3.pdf" in html and f"poster-advisory-group-{lang}-A4.pdf" in html
     poster = dept / "print" / "poster-2026-11-14-open-day-en-A4.pdf"
     reader = PdfReader(poster)
     assert [round(v) for v in mm(reader.pages[0].trimbox)[2:]] == [210, 297]
