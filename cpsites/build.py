@@ -138,7 +138,7 @@ def _worker(args: tuple[str, str, str]) -> BuildResult:
 
 
 def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int | None = None,
-              progress=None, paper_progress=None) -> list[BuildResult]:
+              progress=None, paper_progress=None, products_progress=None) -> list[BuildResult]:
     """Build into a fresh temporary folder beside `out`; swap it in only if every build succeeded."""
     repo = repo.resolve()
     out = out.resolve()
@@ -157,7 +157,10 @@ def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int |
         # cards, posters, tri-folds likewise; the print/ pages read their manifests
         from cpsites.print.catalogue import make_all
 
-        for note in dict.fromkeys(w for p in make_all(repo, depts, jobs) for w in p.warnings):
+        made = make_all(repo, depts, jobs)
+        if products_progress:
+            products_progress(made)
+        for note in dict.fromkeys(w for p in made for w in p.warnings):
             logging.getLogger("cpsites").warning("warning: %s", note)
         # The portal cleans its output folder, so it goes first; departments go into sub-folders.
         portal = plan[0]

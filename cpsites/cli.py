@@ -62,7 +62,7 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
         editions = len(plan_jobs(repo, list(depts) or None))
         with BuildProgress(len(targets(repo, list(depts) or None)), editions, quiet) as progress:
             results = build_all(repo, out, list(depts) or None, jobs=jobs, progress=progress.site,
-                                paper_progress=progress.edition)
+                                paper_progress=progress.edition, products_progress=progress.products)
     except ContentError as exc:
         fail(str(exc))
         return

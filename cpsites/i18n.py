@@ -244,6 +244,8 @@ UI: dict[str, dict[str, str]] = {
     "print_sheet": {"az": "{format} vərəq, {n} kart", "ru": "Лист {format}, {n} шт.", "en": "{format} sheet, {n} cards"},
     "print_cover": {"az": "{title}: ön üz", "ru": "{title}: лицевая сторона", "en": "{title}: front"},
     "print_pdf": {"az": "Çap üçün PDF", "ru": "PDF для печати", "en": "PDF to print"},
+    "print_trifold": {"az": "Çap üçün yüklə (üç qatlı buklet)", "ru": "Скачать для печати (буклет)", "en": "Download to print (tri-fold)"},
+    "print_trifold_screen": {"az": "Ekran üçün PDF", "ru": "PDF для экрана", "en": "PDF for screens"},
     "print_none": {"az": "Hələ çap materialı yoxdur.", "ru": "Материалов для печати пока нет.", "en": "Nothing to print yet."},
 }
 

@@ -19,6 +19,8 @@ class Totals:
     images_processed: int = 0
     images_cached: int = 0
     failed: list[str] = field(default_factory=list)
+    products: int = 0  # cards, posters, tri-folds (cpsites/print/catalogue.py)
+    products_cached: int = 0
 
 
 class BuildProgress:
@@ -54,6 +56,10 @@ class BuildProgress:
         self._line(f"  [green]ok[/]     paper {e.slug} {e.issue_id} ({e.lang})  {how}")
         self.bars.advance(self.paper_task)
 
+    def products(self, made) -> None:
+        self.totals.products += len(made)
+        self.totals.products_cached += sum(1 for p in made if p.cached)
+
     def site(self, r) -> None:
         t = self.totals
         t.sites += 1
@@ -69,5 +75,7 @@ class BuildProgress:
     def summary(self, out) -> str:
         t = self.totals
         pdfs = f"{t.pdfs} PDFs ({t.pdfs_cached} from the cache)" if t.pdfs else "no PDFs"
+        if t.products:
+            pdfs += f", {t.products} print products ({t.products_cached} from the cache)"
         return (f"Built {t.sites} sites: {t.pages} pages, {pdfs}, images {t.images_processed} processed "
                 f"and {t.images_cached} from the cache, in {time.perf_counter() - self.start:.1f} s into {out}")

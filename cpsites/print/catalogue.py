@@ -121,6 +121,19 @@ def poster(repo: Path, site, kind: str, item, lang: str) -> Product:
     return _ensure(repo, product, inputs, make)
 
 
+def trifold(repo: Path, site, brochure, lang: str) -> Product:
+    from cpsites.print.trifold import render_trifold
+
+    product = Product("brochure", brochure.slug, lang, brochure.meta(lang).title)
+    inputs = [brochure.paths[lang], Path(site.root) / "department.yml", Path(site.root) / "mkdocs.yml",
+              *(o.path for o in site.officers)]
+
+    def make(work: Path):
+        return render_trifold(site, brochure, lang, work, [Path(site.root)]), {}, []
+
+    return _ensure(repo, product, inputs, make)
+
+
 def _posters(site) -> list[tuple[str, object]]:
     """What every department gets: a poster per area, and one per open day."""
     from cpsites.content.officers import group_areas
@@ -148,7 +161,7 @@ def poster_id(kind: str, item) -> str:
 
 
 def plan(repo: Path, depts: list[str] | None = None, officer: str | None = None,
-         langs: list[str] | None = None, kinds: tuple[str, ...] = ("card", "poster")) -> list[tuple[str, str, str, str]]:
+         langs: list[str] | None = None, kinds: tuple[str, ...] = ("card", "poster", "brochure")) -> list[tuple[str, str, str, str]]:
     """(site folder, kind, id, language) of every product to make."""
     from cpsites.content import site_dirs
 
@@ -161,6 +174,9 @@ def plan(repo: Path, depts: list[str] | None = None, officer: str | None = None,
             if officer and o.id != officer:
                 continue
             jobs += [(str(d), "card", o.id, lang) for lang in (langs or LANGS)]
+        if officer is None and "brochure" in kinds:
+            jobs += [(str(d), "brochure", b.slug, lang) for b in site.brochures for lang in b.paths
+                     if not langs or lang in langs]
         if officer is None and "poster" in kinds:
             for kind, item in _posters(site):
                 jobs += [(str(d), kind, poster_id(kind, item), lang) for lang in (langs or LANGS)]
@@ -174,6 +190,8 @@ def _job(args: tuple[str, str, str, str, str]) -> Product | list[Problem]:
         if kind == "card":
             officer = next(o for o in site.officers if o.id == pid)
             return card(Path(repo), site, officer, lang)
+        if kind == "brochure":
+            return trifold(Path(repo), site, next(b for b in site.brochures if b.slug == pid), lang)
         item = next(i for k, i in _posters(site) if k == kind and poster_id(k, i) == pid)
         return poster(Path(repo), site, kind, item, lang)
     except ContentError as exc:
@@ -182,7 +200,7 @@ def _job(args: tuple[str, str, str, str, str]) -> Product | list[Problem]:
 
 def make_all(repo: Path, depts: list[str] | None = None, jobs: int | None = None, officer: str | None = None,
              langs: list[str] | None = None, write_manifest: bool = True,
-             kinds: tuple[str, ...] = ("card", "poster")) -> list[Product]:
+             kinds: tuple[str, ...] = ("card", "poster", "brochure")) -> list[Product]:
     """Every product (from the cache where unchanged); writes each department's manifest."""
     work = [(*j, str(repo)) for j in plan(repo, depts, officer, langs, kinds)]
     if not work:

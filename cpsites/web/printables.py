@@ -45,7 +45,11 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
                 continue
             files = {role: _add_file(gen, f"print/{Path(path).name if role != 'cover' else _cover_name(p)}", Path(path))
                      for role, path in p["files"].items()}
-            links = [(t("print_card_pdf", lang) if kind == "card" else t("print_pdf", lang) + " A3", files["print"])]
+            first = {"card": t("print_card_pdf", lang), "poster": t("print_pdf", lang) + " A3",
+                     "brochure": t("print_trifold", lang)}[kind]
+            links = [(first, files["print"])]
+            if "screen" in files:
+                links.append((t("print_trifold_screen", lang), files["screen"]))
             for sheet, n in p["sheets"].items():
                 links.append((t("print_sheet", lang, format=sheet, n=n), files[sheet]))
             if kind == "poster" and "A4" in files:
