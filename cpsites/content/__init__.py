@@ -72,7 +72,8 @@ def load_site(root: Path) -> Site:
         except ContentError as exc:
             problems.extend(exc.problems)
     problems.extend(check_event_groups(community.get("events", []), community.get("groups", [])))
-    problems.extend(check_poster_events(community.get("posters", []), community.get("events", [])))
+    if "events" in community:  # events that failed to load are reported once, not again by posters
+        problems.extend(check_poster_events(community.get("posters", []), community["events"]))
     if problems:
         raise ContentError(unique(problems))
     return Site(root=root, department=department, news=news, pages=pages, **community)
