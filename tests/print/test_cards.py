@@ -226,3 +226,18 @@ def test_print_page_lists_cards_and_posters_with_covers(built_site):
     assert (dept / "en" / "events" / "2026-11-14-open-day" / "index.html").is_file()
     area = dept / "print" / "poster-area-1-ru-A3.pdf"
     assert _decode(area, 0) == ["https://icma-polisi.example/mingachevir/ru/officers/"]
+
+
+@pytest.mark.parametrize("card,a4,sra3", [((90.0, 50.0), 10, 21), ((85.0, 55.0), 9, 21)])
+def test_sheet_grids_for_both_card_formats(card, a4, sra3):
+    """`card_format: 85x55` (the EU size) turns A4 across: 3 x 3 with a bleed round every card."""
+    from cpsites.print.impose import MIN_MARGIN, grid_for
+
+    for sheet, count in (("A4", a4), ("SRA3", sra3)):
+        grid = grid_for(sheet, card)
+        assert grid.count == count
+        w, h = grid.sheet
+        for (x, y), (bx, by) in zip(grid.trims(), grid.trims(back=True)):
+            assert x - 3 >= MIN_MARGIN - 0.01 and x + card[0] + 3 <= w - MIN_MARGIN + 0.01
+            assert y - 3 >= MIN_MARGIN - 0.01 and y + card[1] + 3 <= h - MIN_MARGIN + 0.01
+            assert abs(bx - (w - x - card[0])) < 1e-9 and by == y
