@@ -21,7 +21,7 @@ from pydantic import Field
 
 from cpsites.content.fields import check_file
 from cpsites.content.policy import scan
-from cpsites.content.schema import Strict, base_name, lang_of, validate
+from cpsites.content.schema import Strict, base_name, language_files, validate
 from cpsites.content.source import line_of, split_front_matter
 from cpsites.errors import ContentError, Problem, display_path
 from cpsites.i18n import DEFAULT_LANG
@@ -90,12 +90,7 @@ def load_posters(site_dir: Path) -> list[Poster]:
         return []
     posters: dict[str, Poster] = {}
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.md")):
-        lang = lang_of(path)
-        if lang is None:
-            problems.append(Problem(display_path(path), 0, "the file name needs a language before .md: "
-                                    f"{path.stem}.az.md, {path.stem}.ru.md or {path.stem}.en.md"))
-            continue
+    for path, lang in language_files(folder, problems):
         try:
             posters.setdefault(base_name(path), Poster(base_name(path))).texts[lang] = _load_one(path, site_dir / "docs")
         except ContentError as exc:

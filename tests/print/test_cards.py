@@ -4,7 +4,6 @@ and every QR code read back from a rendered picture (zxing-cpp)."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -154,7 +153,7 @@ def _decode(pdf: Path, page: int) -> list[str]:
     return [r.text for r in zxingcpp.read_barcodes(image)]
 
 
-def test_qr_codes_decode_to_the_officer_page(cards, built_pages=None):
+def test_qr_codes_decode_to_the_officer_page(cards):
     for lang in ("az", "ru", "en"):
         assert _decode(cards / f"card-{OFFICER}-{lang}.pdf", 1) == [url(lang)]
     # on the imposed backs too: every card's code

@@ -4,8 +4,6 @@ long for the panels is refused with how much is over."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pypdf import PdfReader
 
 from tests.conftest import copy_project, run_cpsites
