@@ -239,7 +239,7 @@ UI: dict[str, dict[str, str]] = {
                     "en": "Business cards, posters and brochures: PDFs for the print shop (PDF/X-4 with 3 mm bleed) and sheets for the office printer."},
     "print_cards": {"az": "Vizit kartları", "ru": "Визитные карточки", "en": "Business cards"},
     "print_posters": {"az": "Plakatlar", "ru": "Плакаты", "en": "Posters"},
-    "print_brochures": {"az": "Bukletlər", "ru": "Буклеты", "en": "Brochures"},
+    "print_brochures": {"az": "Broşürlər (üç qatlı buklet)", "ru": "Брошюры (буклет в три сложения)", "en": "Brochures (tri-fold)"},
     "print_card_pdf": {"az": "Mətbəə üçün bir kart", "ru": "Одна визитка для типографии", "en": "One card for the print shop"},
     "print_sheet": {"az": "{format} vərəq, {n} kart", "ru": "Лист {format}, {n} шт.", "en": "{format} sheet, {n} cards"},
     "print_cover": {"az": "{title}: ön üz", "ru": "{title}: лицевая сторона", "en": "{title}: front"},
