@@ -199,7 +199,8 @@ def _reuse(name: str, src: Path, dest: Path, skip: set[str] = frozenset()) -> Bu
 
 
 def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int | None = None,
-              progress=None, paper_progress=None, plan: Plan | None = None) -> list[BuildResult]:
+              progress=None, paper_progress=None, products_progress=None,
+              plan: Plan | None = None) -> list[BuildResult]:
     """Build into a fresh temporary folder beside `out`; swap it in only if every build succeeded.
 
     Targets unchanged since the last build (cpsites/incremental.py) are linked, not built."""
@@ -228,6 +229,14 @@ def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int |
 
         if plan.changed_depts:
             build_all_editions(repo, plan.changed_depts, jobs, progress=paper_progress)
+            # cards, posters, tri-folds likewise; the print/ pages read their manifests
+            from cpsites.print.catalogue import make_all
+
+            made = make_all(repo, plan.changed_depts, jobs)
+            if products_progress:
+                products_progress(made)
+            for note in dict.fromkeys(w for p in made for w in p.warnings):
+                logging.getLogger("cpsites").warning("warning: %s", note)
         # The portal cleans its output folder, so it goes first; departments go into sub-folders.
         portal = plan.targets[0]
         if portal[0] in plan.unchanged:

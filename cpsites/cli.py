@@ -66,7 +66,7 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
         editions = len(plan_jobs(repo, plan.changed_depts)) if plan.changed_depts else 0
         with BuildProgress(len(plan.targets), editions, quiet) as progress:
             results = build_all(repo, out, list(depts) or None, jobs=jobs, progress=progress.site,
-                                paper_progress=progress.edition, plan=plan)
+                                paper_progress=progress.edition, products_progress=progress.products, plan=plan)
     except ContentError as exc:
         fail(str(exc))
         return
@@ -128,6 +128,27 @@ def paper(dept: str, issue_id: str, langs: tuple[str, ...], out: Path | None, gr
     os.chdir(repo)
     try:
         lines = paper_command(repo, dept, issue_id, list(langs), out or repo / "paper", grayscale or None)
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        click.echo("\nNo PDF was written. Fix the problems above and run the command again.", err=True)
+        sys.exit(EXIT_CONTENT)
+    click.echo("\n".join(lines))
+
+
+@cli.command()
+@click.option("--dept", required=True, help="The department (folder name under sites/).")
+@click.option("--officer", default=None, help="Only this officer (file name in officers/ without .yml).")
+@click.option("--lang", "langs", multiple=True, type=click.Choice(["az", "ru", "en"]),
+              help="Only this language (repeatable; default: all three).")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder for the PDFs (default: cards/).")
+def cards(dept: str, officer: str | None, langs: tuple[str, ...], out: Path | None) -> None:
+    """Officers' business cards: one PDF/X-4 per card and A4 / SRA3 sheets for duplex printing."""
+    from cpsites.print.cli import cards_command
+
+    repo = repo_root()
+    os.chdir(repo)
+    try:
+        lines = cards_command(repo, dept, officer, list(langs), out or repo / "cards")
     except ContentError as exc:
         click.echo(str(exc), err=True)
         click.echo("\nNo PDF was written. Fix the problems above and run the command again.", err=True)

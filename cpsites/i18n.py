@@ -259,6 +259,23 @@ UI: dict[str, dict[str, str]] = {
                     "en": "Front page of {title}, No. {number}"},
     "paper_edition_lang": {"az": "Azərbaycan dilində", "ru": "на русском языке", "en": "in English"},
     "paper_no_issues": {"az": "Hələ qəzet nömrəsi yoxdur.", "ru": "Номеров газеты пока нет.", "en": "No issues yet."},
+    # print products (cards, posters, tri-folds) and the print/ page listing them
+    "card_scan": {"az": "Səhifəm saytda", "ru": "Моя страница на сайте", "en": "My page on the website"},
+    "card_emergency": {"az": "Təcili hallarda", "ru": "В экстренных случаях", "en": "In an emergency"},
+    "print_page": {"az": "Çap materialları", "ru": "Материалы для печати", "en": "Print materials"},
+    "print_intro": {"az": "Vizit kartları, plakatlar və bukletlər: mətbəə üçün PDF (PDF/X-4, 3 mm kəsim payı ilə) və ofis printeri üçün vərəqlər.",
+                    "ru": "Визитки, плакаты и буклеты: PDF для типографии (PDF/X-4, с вылетами 3 мм) и листы для офисного принтера.",
+                    "en": "Business cards, posters and brochures: PDFs for the print shop (PDF/X-4 with 3 mm bleed) and sheets for the office printer."},
+    "print_cards": {"az": "Vizit kartları", "ru": "Визитные карточки", "en": "Business cards"},
+    "print_posters": {"az": "Plakatlar", "ru": "Плакаты", "en": "Posters"},
+    "print_brochures": {"az": "Broşürlər (üç qatlı buklet)", "ru": "Брошюры (буклет в три сложения)", "en": "Brochures (tri-fold)"},
+    "print_card_pdf": {"az": "Mətbəə üçün bir kart", "ru": "Одна визитка для типографии", "en": "One card for the print shop"},
+    "print_sheet": {"az": "{format} vərəq, {n} kart", "ru": "Лист {format}, {n} шт.", "en": "{format} sheet, {n} cards"},
+    "print_cover": {"az": "{title}: ön üz", "ru": "{title}: лицевая сторона", "en": "{title}: front"},
+    "print_pdf": {"az": "Çap üçün PDF", "ru": "PDF для печати", "en": "PDF to print"},
+    "print_trifold": {"az": "Çap üçün yüklə (üç qatlı buklet)", "ru": "Скачать для печати (буклет)", "en": "Download to print (tri-fold)"},
+    "print_trifold_screen": {"az": "Ekran üçün PDF", "ru": "PDF для экрана", "en": "PDF for screens"},
+    "print_none": {"az": "Hələ çap materialı yoxdur.", "ru": "Материалов для печати пока нет.", "en": "Nothing to print yet."},
 }
 
 

@@ -20,6 +20,8 @@ class Totals:
     images_cached: int = 0
     failed: list[str] = field(default_factory=list)
     reused: int = 0  # sites unchanged since the last build (linked, not built)
+    products: int = 0  # cards, posters, tri-folds (cpsites/print/catalogue.py)
+    products_cached: int = 0
 
 
 class BuildProgress:
@@ -55,6 +57,10 @@ class BuildProgress:
         self._line(f"  [green]ok[/]     paper {e.slug} {e.issue_id} ({e.lang})  {how}")
         self.bars.advance(self.paper_task)
 
+    def products(self, made) -> None:
+        self.totals.products += len(made)
+        self.totals.products_cached += sum(1 for p in made if p.cached)
+
     def site(self, r) -> None:
         t = self.totals
         t.sites += 1
@@ -72,6 +78,8 @@ class BuildProgress:
     def summary(self, out) -> str:
         t = self.totals
         pdfs = f"{t.pdfs} PDFs ({t.pdfs_cached} from the cache)" if t.pdfs else "no PDFs"
+        if t.products:
+            pdfs += f", {t.products} print products ({t.products_cached} from the cache)"
         sites = f"{t.sites} sites ({t.reused} unchanged)" if t.reused else f"{t.sites} sites"
         return (f"Built {sites}: {t.pages} pages, {pdfs}, images {t.images_processed} processed "
                 f"and {t.images_cached} from the cache, in {time.perf_counter() - self.start:.1f} s into {out}")

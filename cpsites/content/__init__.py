@@ -18,6 +18,7 @@ from cpsites.content.groups import Group, check_event_groups, load_groups
 from cpsites.content.officers import Officer, load_officers
 from cpsites.content.polls import Poll, load_polls, trend_problems
 from cpsites.content.priorities import Priority, check_references, load_priorities, stale
+from cpsites.content.posters import Poster, check_poster_events, load_posters
 from cpsites.content.tv import Episode, load_episodes
 from cpsites.errors import ContentError, Problem
 
@@ -43,6 +44,7 @@ class Site:
     def areas(self) -> dict[int, Any]:
         """Neighbourhood area number -> its name (Text), from the officer files."""
         return {a.number: a.name for o in self.officers for a in o.data.areas}
+    posters: list[Poster] = field(default_factory=list)  # posters/<name>.<lang>.md (print only)
 
     @property
     def docs_dir(self) -> Path:
@@ -109,7 +111,8 @@ def _load_site(root: Path) -> Site:
     community: dict = {}  # officers, TV, events, brochures, complaint boxes, groups
     for name, loader in (("officers", load_officers), ("episodes", load_episodes), ("events", load_events),
                          ("brochures", lambda r: load_brochures(r / "docs")), ("complaints", load_complaints),
-                         ("groups", load_groups), ("priorities", load_priorities), ("polls", load_polls)):
+                         ("groups", load_groups), ("priorities", load_priorities), ("polls", load_polls),
+                         ("posters", load_posters)):
         try:
             community[name] = loader(root)
         except ContentError as exc:
@@ -120,6 +123,8 @@ def _load_site(root: Path) -> Site:
                                      {a.number for o in officers for a in o.data.areas}, {o.id for o in officers},
                                      {g.id for g in community.get("groups", [])},
                                      {e.id for e in community.get("events", [])}))
+    if "events" in community:  # events that failed to load are reported once, not again by posters
+        problems.extend(check_poster_events(community.get("posters", []), community["events"]))
     if problems:
         raise ContentError(unique(problems))
     return Site(root=root, department=department, news=news, pages=pages, **community)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import field_validator
 
-from cpsites.content.schema import Strict, base_name, lang_of, validate
+from cpsites.content.schema import Strict, base_name, language_files, validate
 from cpsites.content.source import split_front_matter
 from cpsites.errors import ContentError, Problem, display_path
 from cpsites.i18n import DEFAULT_LANG
@@ -74,12 +74,7 @@ def load_brochures(docs_dir: Path) -> list[Brochure]:
         return []
     brochures: dict[str, Brochure] = {}
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.md")):
-        lang = lang_of(path)
-        if lang is None:
-            problems.append(Problem(display_path(path), 0, "the file name needs a language before .md: "
-                                    f"{path.stem}.az.md, {path.stem}.ru.md or {path.stem}.en.md"))
-            continue
+    for path, lang in language_files(folder, problems):
         try:
             meta, _body, _line, text = split_front_matter(path)
             if not meta:

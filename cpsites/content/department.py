@@ -58,6 +58,8 @@ class Department(Strict):
     accent: str = Field(pattern=r"^#[0-9a-fA-F]{6}$", default="#1f4e8c")
     pilot_since: int | None = None
     population: int | None = None
+    # officers' business cards: 90x50 mm is what printers in the region use, 85x55 the EU size
+    card_format: Literal["90x50", "85x55"] = "90x50"
 
 
 def load_department(site_dir: Path) -> Department:

@@ -191,6 +191,22 @@ def lang_of(path: Path) -> str | None:
     return None
 
 
+def language_files(folder: Path, problems: list) -> list[tuple[Path, str]]:
+    """(file, language) of every <name>.<lang>.md in `folder`; a file without a language suffix
+    becomes a problem (appended to `problems`) telling how to name it."""
+    from cpsites.errors import Problem, display_path
+
+    found = []
+    for path in sorted(folder.glob("*.md")):
+        lang = lang_of(path)
+        if lang is None:
+            problems.append(Problem(display_path(path), 0, "the file name needs a language before .md: "
+                                    f"{path.stem}.az.md, {path.stem}.ru.md or {path.stem}.en.md"))
+        else:
+            found.append((path, lang))
+    return found
+
+
 def base_name(path: Path) -> str:
     """'2026-11-20-open-day.ru.md' -> '2026-11-20-open-day'."""
     parts = path.name.split(".")

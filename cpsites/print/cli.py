@@ -47,3 +47,34 @@ def paper_command(repo: Path, dept: str, issue_id: str, langs: list[str], out: P
             lines.append(f"{display_path(target)}  ({target.stat().st_size / 1e6:.1f} MB, {kind} edition, {lang})")
         lines += [f"warning: {w}" for w in edition.warnings]
     return lines
+
+
+def cards_command(repo: Path, dept: str, officer: str | None, langs: list[str], out: Path) -> list[str]:
+    """`cpsites cards`: each officer's card (one PDF/X-4 per language) and its A4 and SRA3 sheets."""
+    from cpsites.content import load_site
+    from cpsites.errors import display_path
+    from cpsites.print.catalogue import make_all
+
+    site_dir = repo / "sites" / dept
+    if not (site_dir / "department.yml").is_file():
+        known = sorted(p.name for p in (repo / "sites").iterdir() if (p / "department.yml").is_file())
+        raise ContentError(Problem(f"sites/{dept}", 0, f'there is no department "{dept}"; known: {", ".join(known)}'))
+    site = load_site(site_dir)
+    if officer and officer not in {o.id for o in site.officers}:
+        raise ContentError(Problem(display_path(site_dir / "officers"), 0,
+                                   f'there is no officer "{officer}" ({officer}.yml); known: '
+                                   f'{", ".join(o.id for o in site.officers) or "none yet"}'))
+    products = make_all(repo, [dept], jobs=1, officer=officer, langs=langs or None, write_manifest=False,
+                        kinds=("card",))
+    out.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for p in products:
+        for role in ("print", "A4", "SRA3"):
+            src = Path(p.files[role])
+            target = out / src.name
+            part = target.with_name(target.name + ".part")
+            shutil.copyfile(src, part)
+            os.replace(part, target)
+            what = "single card, PDF/X-4" if role == "print" else f"{role} sheet, {p.sheets[role]} cards, fronts then backs"
+            lines.append(f"{display_path(target)}  ({what})")
+    return lines

@@ -124,12 +124,13 @@ def page_blocks(page: PlannedPage, flow_heights: dict[str, float]) -> list[dict[
     return blocks
 
 
-def story_html(body_md: str) -> Markup:
+def story_html(body_md: str, extensions: tuple[str, ...] = (), tags: set[str] = STORY_TAGS) -> Markup:
     """Story Markdown as print HTML: the site's caption blocks are understood, and figures (a web
-    photo with its caption) are left out whole rather than printed as a stray caption."""
-    html = markdown.markdown(body_md, extensions=["sane_lists", "tables", "pymdownx.blocks.caption"],
+    photo with its caption) are left out whole rather than printed as a stray caption.
+    (Tri-folds add the admonition extension and h2 headings.)"""
+    html = markdown.markdown(body_md, extensions=["sane_lists", "tables", "pymdownx.blocks.caption", *extensions],
                              output_format="html")
-    clean = nh3.clean(html, tags=STORY_TAGS, clean_content_tags={"figure", "script", "style"}, attributes={},
+    clean = nh3.clean(html, tags=tags, clean_content_tags={"figure", "script", "style"}, attributes={},
                       url_schemes=set(), strip_comments=True)
     clean = EMPTY_PARAGRAPH.sub("", clean)
     # e-mail and web addresses break without a hyphen a reader would type (cleaned HTML has no
@@ -471,11 +472,12 @@ def css_string(value: object) -> str:
     return f'"{text}"'
 
 
-def html_for(context: dict[str, Any]) -> str:
+def html_for(context: dict[str, Any], template: str = "newspaper") -> str:
+    """<template>.html with <template>.css (cards, posters and brochures use it too)."""
     env = environment()
     # CSS is rendered on its own and marked safe: autoescape would break quoted values in <style>
-    css = Markup(env.get_template("newspaper.css").render(**context))
-    return env.get_template("newspaper.html").render(css=css, **context)
+    css = Markup(env.get_template(f"{template}.css").render(**context))
+    return env.get_template(f"{template}.html").render(css=css, **context)
 
 
 def all_text(context: dict[str, Any]) -> str:

@@ -11,6 +11,7 @@ photo sizes and house ads it chose.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import mimetypes
 import os
@@ -98,13 +99,18 @@ def _watch():
 
 
 def _layout(issue: Issue, html: str, roots: list[Path], what: str):
+    return layout_html(html, issue.path.parent, roots, display_path(issue.path), what)
+
+
+def layout_html(html: str, base: Path, roots: list[Path], where: str, what: str):
+    """Lay out any print product safely (cards, posters, brochures share this with the newspaper):
+    the project-only fetcher, WeasyPrint's logged errors made fatal, layout crashes explained."""
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    where = display_path(issue.path)
     with _watch() as log:
         try:
-            doc = HTML(string=html, base_url=str(issue.path.parent) + "/",
+            doc = HTML(string=html, base_url=str(base) + "/",
                        url_fetcher=ProjectFetcher(roots, where)).render()
         except FatalURLFetchingError as exc:
             story = _story_using(issue, str(exc))
@@ -248,21 +254,29 @@ def _side_by_side(in_child, in_parent):
 
 
 def _write(doc, target: Path, edition: str, issue: Issue) -> None:
+    variant = "pdf/ua-1" if edition == "screen" else "pdf/x-4"
+    # an edition's date is the issue's own (not the build's: editions are cached by content)
+    write_pdf(doc, target, variant, f"{issue.id}-{edition}", _bleed_box if edition == "print" else None,
+              date=issue.data.date)
+
+
+def write_pdf(doc, target: Path, variant: str, identifier: str, finisher=None,
+              date: dt.date | dt.datetime | None = None) -> None:
+    """Write to a temporary name and rename: no half-written PDF is ever left behind.
+
+    Reproducible: the PDF's dates are `date` (never the wall clock, which WeasyPrint would write
+    for PDF/X), and the XMP document ID is derived from `identifier` instead of being random."""
     part = target.with_name(target.name + ".part")
-    try:
-        variant = "pdf/ua-1" if edition == "screen" else "pdf/x-4"
-        identifier = f"{issue.id}-{edition}"
-        # Reproducible: the PDF's dates are the issue's own date (not the wall clock, and not the
-        # build's: an edition is cached by its content, and its bytes must not depend on when it
-        # was first rendered), and the XMP document ID is derived from the issue, not random.
-        stamp = f"{issue.data.date.isoformat()}T00:00:00+04:00"
+    if date is not None:
+        stamp = date.isoformat() if isinstance(date, dt.datetime) else f"{date.isoformat()}T00:00:00+04:00"
         doc.metadata.created = doc.metadata.modified = stamp
 
-        def finish(document, pdf) -> None:
-            _stable_document_id(pdf, identifier)
-            if edition == "print":
-                _bleed_box(document, pdf)
+    def finish(document, pdf) -> None:
+        _stable_document_id(pdf, identifier)
+        if finisher is not None:
+            finisher(document, pdf)
 
+    try:
         doc.write_pdf(part, pdf_variant=variant, pdf_identifier=identifier.encode(), finisher=finish)
         os.replace(part, target)
     finally:

@@ -42,7 +42,22 @@ def context(site: Site, lang: str, page) -> dict[str, Any]:
         return {}
     slug = base_name(Path(src))
     b = next((b for b in site.brochures if b.slug == slug), None)
-    return {"brochure": card(b, lang), "brochures_url": prefix(lang) + "brochures/"} if b else {}
+    if not b:
+        return {}
+    return {"brochure": card(b, lang), "brochures_url": prefix(lang) + "brochures/", "trifold": trifold_links(site, b, lang)}
+
+
+def trifold_links(site: Site, b: Brochure, lang: str) -> dict[str, str] | None:
+    """The tri-fold PDFs of this brochure, when the print road made them (its manifest says so);
+    the files are published under print/ by cpsites/web/printables.py."""
+    from cpsites.web.printables import manifest
+
+    made = {p["lang"]: p for p in (manifest(site) or {}).get("products", [])
+            if p["kind"] == "brochure" and p["id"] == b.slug}
+    found = made.get(lang) or made.get("az")
+    if not found:
+        return None
+    return {role: f"print/{Path(path).name}" for role, path in found["files"].items() if role in ("print", "screen")}
 
 
 def generate(gen: Generator, site: Site, site_url: str) -> None:

@@ -37,6 +37,7 @@ from cpsites.web import groups as group_pages, officers as officer_pages, tv as 
 from cpsites.web import newspaper as newspaper_pages
 from cpsites.web import polls as poll_pages, priorities as priority_pages
 from cpsites.web import material_fixes, search
+from cpsites.web import printables as print_pages
 from cpsites.web.generated import Generator
 from cpsites.web.images import SiteImages
 from cpsites.web.sanitize import clean
@@ -65,7 +66,7 @@ HANDBOOK = ["index", "news", "officers", "events", "tv", "residents", "newspaper
 #   context(site, lang, page) -> dict (optional)                  more template data (`cp.<key>`)
 # Add a content type by writing such a module and listing it here.
 SECTIONS = [news_pages, officer_pages, priority_pages, event_pages, tv_pages, group_pages, poll_pages, brochure_pages,
-            complaint_pages, newspaper_pages]
+            complaint_pages, newspaper_pages, print_pages]
 
 # The department menu: home first, sections' entries in SECTIONS order, "about" last; an entry
 # shows only where its page exists.

@@ -1,0 +1,72 @@
+"""The print/ page of a department, per language: every printable (business cards, posters) with
+a cover thumbnail and its PDFs.
+
+The print road (cpsites/print/catalogue.py, run by `cpsites build`) writes a manifest per
+department, .cache/paper/products/<slug>.json; this module only reads it and copies the files it
+names. It never imports the print road. Without a manifest (plain `mkdocs build`) there is no
+print/ page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import File
+
+from cpsites.content import Site
+from cpsites.i18n import t
+from cpsites.web.generated import Generator
+
+NAV = [("print", "print/index.md", {"az": "Çap materialları", "ru": "Для печати", "en": "Print"})]
+TEMPLATE = "cpsites/printables.html"
+GROUPS = (("card", "print_cards"), ("poster", "print_posters"), ("brochure", "print_brochures"))
+
+
+def manifest(site: Site) -> dict[str, Any] | None:
+    repo = Path(site.root).resolve().parent.parent
+    cache = Path(os.environ.get("CPSITES_CACHE", repo / ".cache"))
+    path = cache / "paper" / "products" / f"{site.slug}.json"
+    return json.loads(path.read_text("utf-8")) if path.is_file() else None
+
+
+def generate(gen: Generator, site: Site, site_url: str) -> None:
+    found = manifest(site)
+    if not found:
+        return
+    lang = gen.lang
+    groups = []
+    for kind, label in GROUPS:
+        items = []
+        for p in found["products"]:
+            if p["kind"] != kind or p["lang"] != lang:
+                continue
+            files = {role: _add_file(gen, f"print/{Path(path).name if role != 'cover' else _cover_name(p)}", Path(path))
+                     for role, path in p["files"].items()}
+            first = {"card": t("print_card_pdf", lang), "poster": t("print_pdf", lang) + " A3",
+                     "brochure": t("print_trifold", lang)}[kind]
+            links = [(first, files["print"])]
+            if "screen" in files:
+                links.append((t("print_trifold_screen", lang), files["screen"]))
+            for sheet, n in p["sheets"].items():
+                links.append((t("print_sheet", lang, format=sheet, n=n), files[sheet]))
+            if kind == "poster" and "A4" in files:
+                links.append((t("print_pdf", lang) + " A4", files["A4"]))
+            items.append({"title": p["title"], "cover": files["cover"],
+                          "cover_alt": t("print_cover", lang, title=p["title"]), "links": links})
+        if items:
+            groups.append({"title": t(label, lang), "items": items})
+    gen.page("print/index.md", t("print_page", lang), TEMPLATE, {"groups": groups, "intro": t("print_intro", lang)},
+             description=t("print_intro", lang))
+
+
+def _cover_name(p: dict[str, Any]) -> str:
+    return f"{p['kind']}-{p['id']}-{p['lang']}-cover.jpg"
+
+
+def _add_file(gen: Generator, dest: str, path: Path) -> str:
+    if gen.files.get_file_from_path(dest) is None:
+        gen.files.append(File.generated(gen.config, dest, abs_src_path=str(path)))
+    return dest
