@@ -118,11 +118,14 @@ def _load_site(root: Path) -> Site:
         except ContentError as exc:
             problems.extend(exc.problems)
     problems.extend(check_event_groups(community.get("events", []), community.get("groups", [])))
-    officers = community.get("officers", [])
-    problems.extend(check_references(community.get("priorities", []),
-                                     {a.number for o in officers for a in o.data.areas}, {o.id for o in officers},
-                                     {g.id for g in community.get("groups", [])},
-                                     {e.id for e in community.get("events", [])}))
+    # what failed to load is reported once, not again by every priority that names it (None: skip)
+    officers = community.get("officers")
+    problems.extend(check_references(
+        community.get("priorities", []),
+        {a.number for o in officers for a in o.data.areas} if officers is not None else None,
+        {o.id for o in officers} if officers is not None else None,
+        {g.id for g in community["groups"]} if "groups" in community else None,
+        {e.id for e in community["events"]} if "events" in community else None))
     if "events" in community:  # events that failed to load are reported once, not again by posters
         problems.extend(check_poster_events(community.get("posters", []), community["events"]))
     if problems:

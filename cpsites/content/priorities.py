@@ -113,23 +113,24 @@ def load_priorities(site_dir: Path) -> list[Priority]:
     return sorted(items, key=lambda p: (rank[p.data.status], p.data.order, -p.data.raised_on.toordinal(), p.id))
 
 
-def check_references(priorities: list[Priority], areas: set[int], officers: set[str], groups: set[str],
-                     events: set[str]) -> list[Problem]:
-    """Areas, officers, groups and events a priority names must exist in the department."""
+def check_references(priorities: list[Priority], areas: set[int] | None, officers: set[str] | None,
+                     groups: set[str] | None, events: set[str] | None) -> list[Problem]:
+    """Areas, officers, groups and events a priority names must exist in the department (a set
+    that is None could not be loaded: its own problems are reported, so it is not checked)."""
     problems = []
     for p in priorities:
         where = display_path(p.path)
-        if p.data.area != "city" and p.data.area not in areas:
+        if areas is not None and p.data.area != "city" and p.data.area not in areas:
             problems.append(Problem(where, line_of(p.text, "area"),
                                     f"`area`: there is no area {p.data.area} in the officer files; use one of "
                                     f"{', '.join(map(str, sorted(areas))) or '(none yet)'} or `city` for the whole city"))
         for key, value, known, folder in (("group", p.data.group, groups, "groups"),
                                           ("event", p.data.event, events, "events")):
-            if value and value not in known:
+            if value and known is not None and value not in known:
                 problems.append(Problem(where, line_of(p.text, key),
                                         f'`{key}`: there is no {key} "{value}" (no file {folder}/{value}.yml)'))
         for i, action in enumerate(p.data.actions):
-            if action.officer and action.officer not in officers:
+            if action.officer and officers is not None and action.officer not in officers:
                 problems.append(Problem(where, line_of(p.text, ["actions", str(i), "officer"]),
                                         f'`actions.{i}.officer`: there is no officer "{action.officer}" '
                                         f"(no file officers/{action.officer}.yml)"))
