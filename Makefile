@@ -42,7 +42,7 @@ site: $(STAMP) $(SYSSTAMP)
 # axe-core (accessibility rules) and vnu-jar (the Nu HTML checker) for tests/e2e, pinned by their lock file
 AXE := tests/e2e/node_modules/axe-core/axe.min.js
 $(AXE): tests/e2e/package.json tests/e2e/package-lock.json
-	@if command -v npm >/dev/null; then npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error && touch $@; \
+	@if command -v npm >/dev/null; then npm ci --prefix tests/e2e --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: tests/e2e cannot check accessibility (install Node.js and npm)"; fi
 
 test: $(TSTAMP) $(SYSSTAMP) $(AXE)

@@ -14,7 +14,7 @@ from cpsites.web.texts import e, loc
 NAV = [("priorities", "priorities/index.md",
         {"az": "Yerli prioritetlər", "ru": "Местные приоритеты", "en": "Local priorities"})]
 HOME_BLOCKS = ["cpsites/home-priorities.html"]
-HOME_COUNT = 4
+HOME_COUNT = 3
 
 
 def _area_name(site: Site, area, lang: str):
