@@ -151,7 +151,7 @@ def _is_text(model: type[BaseModel], name: str) -> bool:
     return isinstance(tp, type) and issubclass(tp, Text)
 
 
-def decap_config(dept: str, lang: str, backend_url: str) -> dict:
+def decap_config(dept: str, lang: str, backend_url: str, preview_url: str = "") -> dict:
     """The whole `config.yml` for one department and one editor language."""
     files = [{"name": name, "label": label(name, lang), "file": f"sites/{dept}/{path}", "format": "yml",
               "fields": fields_of(schema, lang), **_media(dept, "images")}
@@ -163,6 +163,7 @@ def decap_config(dept: str, lang: str, backend_url: str) -> dict:
             "deleteMedia": "Editor: picture “{{path}}” deleted"}},
         "local_backend": {"url": backend_url, "allowed_hosts": ["127.0.0.1"]},
         "locale": lang,
+        "site_url": preview_url,
         "media_folder": f"sites/{dept}/docs/images",
         "public_folder": "images",
         "slug": SLUG,

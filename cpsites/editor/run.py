@@ -9,6 +9,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -45,6 +46,21 @@ class MissingInstall(RuntimeError):
     pass
 
 
+# Decap cleans accents with the `diacritics` package, which leaves ə (and Ə) alone, so "Məktəb"
+# would become "m-kt-b". Its one slug function is given our Latin letters first (ə→e, ı→i, ş→s, ...;
+# static/cpsites-editor.js). Found by its error message, so a Decap update that moves it fails loudly.
+SLUG_FUNCTION = re.compile(r'(function \w+\(e,t,n\)\{)(if\(!\w+\(\)\(e\)\)throw new Error\("The input slug must be a string\."\);)')
+
+
+def patched_decap() -> bytes:
+    code = (DECAP_DIST / "decap-cms.js").read_text("utf-8")
+    code, found = SLUG_FUNCTION.subn(r'\1\2e=window.cpsitesLatin(e);', code, count=1)
+    if not found:
+        raise MissingInstall("this Decap CMS version has no slug function cpsites knows; install the "
+                             "version in cpsites/editor/npm/package-lock.json with `make editor`")
+    return code.encode()
+
+
 def check_install() -> None:
     if not (DECAP_DIST / "decap-cms.js").is_file() or not DECAP_SERVER.is_file():
         raise MissingInstall(f"Decap CMS is not installed in {NPM}: run `make editor` "
@@ -54,10 +70,33 @@ def check_install() -> None:
                              "Debian package nodejs, then start the editor again.")
 
 
+def site_styles(preview_url: str) -> list[str]:
+    """The built site's stylesheets (Material's names carry a hash), for the editor's preview pane."""
+    from html.parser import HTMLParser
+    from urllib.parse import urljoin
+    from urllib.request import urlopen
+
+    found: list[str] = []
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "link" and a.get("rel") == "stylesheet" and a.get("href"):
+                found.append(urljoin(preview_url, a["href"]))
+    try:
+        with urlopen(preview_url, timeout=5) as response:
+            Links().feed(response.read().decode("utf-8"))
+    except OSError:  # the preview is still building: the editor works, its pane is unstyled
+        pass
+    return found
+
+
 def page_handler(dept: str, port: int, preview_url: str):
     backend = f"http://{HOST}:{port + 2}/api/v1"
-    configs = {lang: yaml.safe_dump(decap_config(dept, lang, backend), allow_unicode=True, sort_keys=False)
+    configs = {lang: yaml.safe_dump(decap_config(dept, lang, backend, preview_url), allow_unicode=True, sort_keys=False)
                for lang in LANGS}
+
+    decap = patched_decap()
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):  # quiet: the press officer reads the two addresses only
@@ -78,11 +117,14 @@ def page_handler(dept: str, port: int, preview_url: str):
             path = self.path.split("?", 1)[0]
             lang = path.strip("/") or "az"
             if lang in LANGS:
-                settings = json.dumps({"lang": lang, "dept": dept, "preview": preview_url, "langs": list(LANGS)})
+                settings = json.dumps({"lang": lang, "dept": dept, "preview": preview_url,
+                                       "styles": site_styles(preview_url)})
                 settings = settings.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                 return self._send(PAGE.format(lang=lang, dept=dept, settings=settings).encode(), "text/html; charset=utf-8")
             if path.startswith("/config-") and path.endswith(".yml") and path[8:-4] in configs:
                 return self._send(configs[path[8:-4]].encode(), "text/yaml; charset=utf-8")
+            if path == "/decap/decap-cms.js":
+                return self._send(decap, "text/javascript")
             for prefix, folder in (("/decap/", DECAP_DIST), ("/static/", HERE / "static")):
                 if path.startswith(prefix):
                     file = (folder / path[len(prefix):]).resolve()
@@ -97,13 +139,16 @@ def page_handler(dept: str, port: int, preview_url: str):
 
 def run(repo: Path, dept: str, port: int) -> None:
     check_install()
+    patched_decap()  # before anything starts
     preview_url = f"http://{HOST}:{port + 1}/{dept}/"
     env = dict(os.environ, PORT=str(port + 2), BIND_HOST=HOST, MODE="git", GIT_REPO_DIRECTORY=str(repo),
                ORIGIN=f"http://{HOST}:{port}", LOG_LEVEL="warn")
+    # Ctrl+C reaches the children too; started in the background, they would ignore it
+    interruptible = partial(signal.signal, signal.SIGINT, signal.SIG_DFL)
     children = [
-        subprocess.Popen(["node", str(DECAP_SERVER)], env=env, cwd=repo),
+        subprocess.Popen(["node", str(DECAP_SERVER)], env=env, cwd=repo, preexec_fn=interruptible),
         subprocess.Popen([sys.executable, "-m", "cpsites.cli", "serve", "--dept", dept, "--port", str(port + 1)],
-                         cwd=repo),
+                         cwd=repo, preexec_fn=interruptible),
     ]
     server = http.server.ThreadingHTTPServer((HOST, port), page_handler(dept, port, preview_url))
     print(f"Editor:  http://{HOST}:{port}/   (Русский: /ru/, English: /en/)\n"
@@ -113,6 +158,7 @@ def run(repo: Path, dept: str, port: int) -> None:
     thread.start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         while not stop.is_set() and all(c.poll() is None for c in children):
             stop.wait(0.5)
