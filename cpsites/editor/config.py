@@ -114,6 +114,11 @@ def widget(name: str, tp, required: bool, lang: str) -> dict:
         field.update(widget="number", value_type="int" if tp is int else "float")
     else:
         field.update(widget="text" if name in LONG_TEXT else "string")
+    if not required and field.get("widget") == "object":
+        # Decap checks an optional object's inner fields even when it is left empty; the content
+        # model (check) still refuses half-filled ones such as coordinates without `lon`.
+        for inner in field["fields"]:
+            inner["required"] = False
     return field
 
 
