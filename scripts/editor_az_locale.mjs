@@ -16,6 +16,7 @@ const AZ = {
   "collection.sidebar.searchAll": "Hər yerdə axtar", "collection.sidebar.searchIn": "Burada axtar",
   "collection.collectionTop.sortBy": "Sırala", "collection.collectionTop.viewAs": "Görünüş",
   "collection.collectionTop.viewAsList": "Siyahı", "collection.collectionTop.viewAsGrid": "Kartlar",
+  "collection.collectionTop.newButton": "+ %{collectionLabel}",
   "collection.collectionTop.newButtonAriaLabel": "Yeni yazı: %{collectionLabel}",
   "collection.collectionTop.ascending": "Artan", "collection.collectionTop.descending": "Azalan",
   "collection.collectionTop.searchResults": "\"%{searchTerm}\" üçün axtarış nəticələri",

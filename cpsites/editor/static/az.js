@@ -46,7 +46,7 @@ window.CPSITES_AZ_LOCALE = {
    "viewAs": "Görünüş",
    "viewAsList": "Siyahı",
    "viewAsGrid": "Kartlar",
-   "newButton": "＋ %{collectionLabel}",
+   "newButton": "+ %{collectionLabel}",
    "newButtonAriaLabel": "Yeni yazı: %{collectionLabel}",
    "ascending": "Artan",
    "descending": "Azalan",
