@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Chromium for screenshots and browser tests, Java for the Nu HTML checker. Installed only when missing.
 DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils libgs-common chromium default-jre-headless
 
-.PHONY: site test venv system check serve bench clean
+.PHONY: site test venv system check serve bench clean editor edit
 
 $(SYSSTAMP):
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -45,8 +45,19 @@ $(AXE): tests/e2e/package.json tests/e2e/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix tests/e2e --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: tests/e2e cannot check accessibility (install Node.js and npm)"; fi
 
-test: $(TSTAMP) $(SYSSTAMP) $(AXE)
+# Decap CMS and decap-server for `cpsites edit`, pinned by their lock file; served from this install
+DECAP := cpsites/editor/npm/node_modules/decap-cms/dist/decap-cms.js
+$(DECAP): cpsites/editor/npm/package.json cpsites/editor/npm/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix cpsites/editor/npm --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: \`cpsites edit\` needs Node.js and npm (apt-get install nodejs npm)"; fi
+
+test: $(TSTAMP) $(SYSSTAMP) $(AXE) $(DECAP)
 	$(BIN)/python -m pytest -q
+
+editor: $(STAMP) $(DECAP)
+
+edit: editor
+	$(BIN)/cpsites edit
 
 check: $(STAMP)
 	$(BIN)/cpsites check

@@ -240,6 +240,22 @@ def merge(parts: tuple[Path, ...], out: Path | None) -> None:
     click.echo(f"Merged the portal and {len(found)} departments ({', '.join(sorted(found))}) into {out}")
 
 
+@cli.command()
+@click.option("--dept", default="mingachevir", help="The department to edit (default: mingachevir).")
+@click.option("--port", type=int, default=8080, help="Editor on 127.0.0.1:PORT, preview on PORT+1, saving on PORT+2.")
+def edit(dept: str, port: int) -> None:
+    """Edit a department in the browser (Decap CMS) on 127.0.0.1; every save is a git commit."""
+    from cpsites.editor.run import MissingInstall, run
+
+    repo = repo_root()
+    if not (repo / "sites" / dept / "department.yml").is_file():
+        raise click.UsageError(f'there is no department "{dept}" (no sites/{dept}/department.yml)')
+    try:
+        run(repo, dept, port)
+    except MissingInstall as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+
 def main() -> None:
     try:
         cli(prog_name="cpsites", standalone_mode=True)

@@ -57,7 +57,7 @@ NAV_TITLES = {
     "handbook": {"az": "Mətbuat katibləri üçün", "ru": "Для пресс-секретарей", "en": "For press officers"},
 }
 # The handbook's pages (docs/handbook/<name>.<lang>.md) in the portal's menu, in reading order.
-HANDBOOK = ["index", "news", "officers", "events", "tv", "residents", "newspaper", "pages", "preview", "errors"]
+HANDBOOK = ["index", "news", "officers", "events", "tv", "residents", "newspaper", "pages", "preview", "editor", "errors"]
 # Sections of a department site, each a module of cpsites.web with:
 #   generate(gen: Generator, site: Site, site_url: str) -> None   pages for gen.lang
 #   NAV: list[(key, src_uri, {"az":..,"ru":..,"en":..})]          menu entries, in order
