@@ -110,7 +110,7 @@ def image_problems(root: Path) -> list[Problem]:
     or gigantic files (decompression bombs) and SVG drawings with scripts are found here, with the
     image pipeline's own messages. JPEGs are decoded at 1/8 size, so this stays fast."""
     try:
-        from cpsites.images.pipeline import decode, is_image_path, probe
+        from cpsites.images.pipeline import is_image_path
     except ImportError:
         return []
     problems: list[Problem] = []
@@ -118,13 +118,21 @@ def image_problems(root: Path) -> list[Problem]:
         if not path.is_file() or not is_image_path(path) \
                 or any(p.startswith(".") for p in path.relative_to(root).parts) or not inside(path, root):
             continue  # a link to outside the folder is reported by the content model, never opened
-        try:
-            source = probe(path)
-            if not source.is_svg:
-                decode(source, scale=1 / 8)
-        except ContentError as exc:
-            problems.extend(exc.problems)
+        problems.extend(picture_problems(path))
     return problems
+
+
+def picture_problems(path: Path) -> list[Problem]:
+    """One picture opened the way the build opens it (see image_problems)."""
+    from cpsites.images.pipeline import decode, probe
+
+    try:
+        source = probe(path)
+        if not source.is_svg:
+            decode(source, scale=1 / 8)
+    except ContentError as exc:
+        return list(exc.problems)
+    return []
 
 
 def _newspaper_problems(site_dir: Path, site) -> list[Problem]:

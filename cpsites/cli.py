@@ -242,7 +242,7 @@ def merge(parts: tuple[Path, ...], out: Path | None) -> None:
 
 @cli.command()
 @click.option("--dept", default="mingachevir", help="The department to edit (default: mingachevir).")
-@click.option("--port", type=int, default=8080, help="Editor on 127.0.0.1:PORT, preview on PORT+1, saving on PORT+2.")
+@click.option("--port", type=int, default=8080, help="Editor on 127.0.0.1:PORT, preview on PORT+1, saving on PORT+2 and PORT+3.")
 def edit(dept: str, port: int) -> None:
     """Edit a department in the browser (Decap CMS) on 127.0.0.1; every save is a git commit."""
     from cpsites.editor.run import MissingInstall, run

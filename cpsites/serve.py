@@ -186,11 +186,12 @@ class Preview:
 
     def banner(self) -> bytes:
         """The problems of the last save, as a box shown at the top of every previewed page."""
-        if not self.problems:
+        problems = self.problems + refused_saves()
+        if not problems:
             return b""
         import html
 
-        items = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems)
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
         return ('<div role="alert" style="position:sticky;top:0;z-index:1000;margin:0;padding:1em 1.5em;'
                 'background:#fff0f0;color:#7a0000;border-bottom:3px solid #c00;font:15px/1.45 sans-serif">'
                 "<strong>The preview is not up to date.</strong> Fix these problems and save the file "
@@ -225,6 +226,18 @@ class Preview:
         if child is not None and child.is_alive():
             child.kill()
         shutil.rmtree(self.base, ignore_errors=True)
+
+
+def refused_saves() -> list[str]:
+    """What the editor's save gate refused last (`cpsites edit` names the file): those files were not
+    written, so the preview shows the last good version and says why."""
+    import json
+
+    file = os.environ.get("CPSITES_SAVE_REFUSED")
+    try:
+        return [str(m) for m in json.loads(Path(file).read_text("utf-8"))] if file else []
+    except (OSError, ValueError, TypeError):
+        return []
 
 
 def _changes_observer():
@@ -307,6 +320,8 @@ def serve(config_file: Path, watch: list[Path], problems_of, host: str = "127.0.
         server.watch(str(config_file))
         for path in watch:
             server.watch(str(path))
+        if os.environ.get("CPSITES_SAVE_REFUSED"):  # a refused save reloads the page with the reason
+            server.watch(os.environ["CPSITES_SAVE_REFUSED"])
         for theme_dir in first.theme.dirs[:1]:  # our overrides/, not Material's installed files
             server.watch(theme_dir)
         try:

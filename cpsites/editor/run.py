@@ -1,7 +1,8 @@
 """Start the editor: decap-server (git mode), the admin page and the live preview, all on 127.0.0.1.
 
-Three ports from `--port` up: the editor page (port), the preview (port + 1) and Decap's local git
-backend (port + 2). Ctrl+C stops the two child processes and the page server.
+Four ports from `--port` up: the editor page (port), the preview (port + 1), the save gate that
+checks and commits every save (port + 2, `gate.py`) and decap-server, Decap's local git backend,
+which the gate asks for everything but saving (port + 3). Ctrl+C stops them all.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from pathlib import Path
 import yaml
 
 from cpsites.editor.config import decap_config
+from cpsites.editor.gate import Gate
+from cpsites.editor.gate import handler as gate_handler
 from cpsites.i18n import LANGS
 
 HOST = "127.0.0.1"  # never another interface: the editor writes to the department's files
@@ -141,21 +144,27 @@ def run(repo: Path, dept: str, port: int) -> None:
     check_install()
     patched_decap()  # before anything starts
     preview_url = f"http://{HOST}:{port + 1}/{dept}/"
-    env = dict(os.environ, PORT=str(port + 2), BIND_HOST=HOST, MODE="git", GIT_REPO_DIRECTORY=str(repo),
+    # Decap talks to the save gate (port + 2), which checks and commits saves and passes reading on
+    # to decap-server (port + 3)
+    gate = Gate(repo, dept, rejected_file=Gate.cache_of(repo) / "refused.json")
+    gate._rejected([])
+    env = dict(os.environ, PORT=str(port + 3), BIND_HOST=HOST, MODE="git", GIT_REPO_DIRECTORY=str(repo),
                ORIGIN=f"http://{HOST}:{port}", LOG_LEVEL="warn")
     # Ctrl+C reaches the children too; started in the background, they would ignore it
     interruptible = partial(signal.signal, signal.SIGINT, signal.SIG_DFL)
     children = [
         subprocess.Popen(["node", str(DECAP_SERVER)], env=env, cwd=repo, preexec_fn=interruptible),
         subprocess.Popen([sys.executable, "-m", "cpsites.cli", "serve", "--dept", dept, "--port", str(port + 1)],
-                         cwd=repo, preexec_fn=interruptible),
+                         cwd=repo, preexec_fn=interruptible,
+                         env=dict(os.environ, CPSITES_SAVE_REFUSED=str(gate.rejected_file))),
     ]
     server = http.server.ThreadingHTTPServer((HOST, port), page_handler(dept, port, preview_url))
+    saving = http.server.ThreadingHTTPServer((HOST, port + 2), gate_handler(gate, f"http://{HOST}:{port + 3}"))
     print(f"Editor:  http://{HOST}:{port}/   (Русский: /ru/, English: /en/)\n"
           f"Preview: {preview_url}\n"
           "Every save is a git commit. Stop with Ctrl+C.", flush=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    for s in (server, saving):
+        threading.Thread(target=s.serve_forever, daemon=True).start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -166,6 +175,7 @@ def run(repo: Path, dept: str, port: int) -> None:
         pass
     finally:
         server.shutdown()
+        saving.shutdown()
         for c in children:
             if c.poll() is None:
                 c.send_signal(signal.SIGINT)
