@@ -66,7 +66,6 @@ def check_department(site_dir: Path, images: bool = True) -> Report:
         from cpsites.content import site_warnings
 
         report.problems.extend(site_warnings(site, clock.now().date()))
-    report.problems.extend(_newspaper_problems(site_dir, site))
     if images:  # the preview leaves them to the build, which opens the pictures it uses anyway
         report.problems.extend(image_problems(site_dir))
     _check_pages(site_dir / "docs", report, data_roots=[site_dir], pages=site.pages if site else None)
@@ -132,24 +131,6 @@ def picture_problems(path: Path) -> list[Problem]:
             decode(source, scale=1 / 8)
     except ContentError as exc:
         return list(exc.problems)
-    return []
-
-
-def _newspaper_problems(site_dir: Path, site) -> list[Problem]:
-    """Newspaper issues (sites/<slug>/newspaper/*.yml) name news posts, so they are read after the
-    news; when the news itself has problems, those are reported first and issues wait."""
-    try:
-        from cpsites.content import newspaper
-        from cpsites.content.news import load_news
-    except ImportError:
-        return []
-    if site is not None and getattr(site, "issues", None) is not None:
-        return []  # load_site read them already
-    try:
-        news = site.news if site is not None else load_news(site_dir / "docs")
-        newspaper.load_issues(site_dir, news)
-    except ContentError as exc:
-        return exc.problems
     return []
 
 

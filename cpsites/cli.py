@@ -219,7 +219,13 @@ def serve(dept: str | None, port: int, open_browser: bool) -> None:
         config, watch = repo / "mkdocs.yml", [repo / "sites"]
     click.echo(f"Preview of {dept or 'the portal'}: {preview_url(config, '127.0.0.1', port)}\n"
                "Save a file and the page in the browser reloads by itself. Stop with Ctrl+C.")
-    run_server(config, watch, content_errors, port=port, open_browser=open_browser)
+    def editions() -> None:  # print before web: the preview's newspaper page only reads them
+        from cpsites.print.build import build_all_editions
+
+        build_all_editions(repo, [dept], jobs=1)
+
+    run_server(config, watch, content_errors, port=port, open_browser=open_browser,
+               prepare=editions if dept else None)
 
 
 @cli.command()

@@ -112,7 +112,7 @@ class Preview:
     makes it visible at once: the server never shows a half-written site.
     """
 
-    def __init__(self, config_file: Path, serve_url: str, problems_of):
+    def __init__(self, config_file: Path, serve_url: str, problems_of, prepare=None):
         import threading
 
         shm = Path("/dev/shm")
@@ -120,6 +120,7 @@ class Preview:
         self.base = Path(tempfile.mkdtemp(prefix="cpsites-preview-", dir=parent))
         self.root = self.base / "current"
         self.config_file, self.serve_url, self.problems_of = config_file, serve_url, problems_of
+        self.prepare = prepare or (lambda: None)  # the print road's part (newspaper editions), first
         self.active = "az"            # language of the page the browser asked for last
         self.lock = threading.Lock()  # guards swaps and the counters
         self.count = 0
@@ -144,6 +145,7 @@ class Preview:
                 shutil.rmtree(old, ignore_errors=True)
 
     def build_all_now(self) -> None:
+        self.prepare()
         out = self._new_dir()
         took = _build_into(self.config_file, out, self.serve_url, None)
         with self.lock:
@@ -161,10 +163,11 @@ class Preview:
         langs = {"az", self.active}
         out = self._new_dir()
         try:
+            self.prepare()
             took = _build_into(self.config_file, out, self.serve_url, langs)
         except Exception as exc:  # MkDocs' and our plugin's errors: the message, not the traceback
             shutil.rmtree(out, ignore_errors=True)
-            return self._refuse([f"{type(exc).__name__}: {exc}".removeprefix("PluginError: ")
+            return self._refuse([f"{type(exc).__name__}: {exc}".removeprefix("PluginError: ").removeprefix("ContentError: ")
                                  .removeprefix("Abort: ")])
         self.problems = []
         with self.lock:
@@ -260,8 +263,9 @@ def _changes_observer():
 
 
 def serve(config_file: Path, watch: list[Path], problems_of, host: str = "127.0.0.1", port: int = 8000,
-          open_browser: bool = False) -> None:
-    """Serve until Ctrl+C. `problems_of()` returns the content errors to refuse a rebuild with."""
+          open_browser: bool = False, prepare=None) -> None:
+    """Serve until Ctrl+C. `problems_of()` returns the content errors to refuse a rebuild with;
+    `prepare()` runs before every build (the print road: the newspaper editions the site links)."""
     from mkdocs.livereload import LiveReloadServer
 
     handler = logging.StreamHandler()
@@ -278,7 +282,7 @@ def serve(config_file: Path, watch: list[Path], problems_of, host: str = "127.0.
     mount_path = urlsplit(first.site_url or "/").path or "/"
     if not mount_path.endswith("/"):
         mount_path += "/"
-    preview = Preview(config_file, f"http://{host}:{port}{mount_path}", problems_of)
+    preview = Preview(config_file, f"http://{host}:{port}{mount_path}", problems_of, prepare)
 
     class Server(LiveReloadServer):
         def _serve_request(self, environ, start_response):

@@ -10,6 +10,7 @@ from typing import Any
 from cpsites.content.containment import outside_links
 from cpsites.content.department import Department, load_department
 from cpsites.content.news import NewsPost, load_news
+from cpsites.content.newspaper import Issue, load_issues
 from cpsites.content.pages import PageFile, load_pages, scan_data_files
 from cpsites.content.brochures import Brochure, load_brochures
 from cpsites.content.complaints import Complaints, load_complaints
@@ -39,6 +40,7 @@ class Site:
     groups: list[Group] = field(default_factory=list)
     priorities: list[Priority] = field(default_factory=list)  # residents' local priorities, current first
     polls: list[Poll] = field(default_factory=list)  # opinion polls, newest first
+    issues: list[Issue] = field(default_factory=list)  # newspaper issues, newest first
 
     @property
     def areas(self) -> dict[int, Any]:
@@ -96,7 +98,7 @@ def _load_site(root: Path) -> Site:
         department = load_department(root)
     except ContentError as exc:
         problems.extend(exc.problems)
-    news: list[NewsPost] = []
+    news: list[NewsPost] | None = None
     try:
         news = load_news(root / "docs")
     except ContentError as exc:
@@ -128,9 +130,15 @@ def _load_site(root: Path) -> Site:
         {e.id for e in community["events"]} if "events" in community else None))
     if "events" in community:  # events that failed to load are reported once, not again by posters
         problems.extend(check_poster_events(community.get("posters", []), community["events"]))
+    issues: list[Issue] = []
+    if news is not None:  # issues name news posts: when the news has problems, those come first
+        try:
+            issues = load_issues(root, news)
+        except ContentError as exc:
+            problems.extend(exc.problems)
     if problems:
         raise ContentError(unique(problems))
-    return Site(root=root, department=department, news=news, pages=pages, **community)
+    return Site(root=root, department=department, news=news, pages=pages, issues=issues, **community)
 
 
 def site_warnings(site: Site, today) -> list[Problem]:

@@ -1,16 +1,14 @@
 """Every issue of every department: rendered once per content, in processes, cached by hash.
 
 An edition (one issue in one language: screen PDF, print PDF, cover thumbnail) is stored in
-.cache/paper/editions/<hash>/, where the hash covers everything that can change the PDFs: the
-issue file, its stories and photos, department.yml, the boxes' content folders, our templates,
-fonts and code, and the WeasyPrint version. `cpsites build` warms this cache in parallel before
-the sites are built; the web road (cpsites/web/newspaper.py) then only copies files.
+.cache/paper/editions/<key>/ (cpsites/editions.py: the key, the file names, the manifest).
+`cpsites build` (and the preview) render the missing ones here, in processes, and write each
+department's manifest before the sites are built; the web road (cpsites/web/newspaper.py) reads
+the manifest and copies the files, and never renders.
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import os
 import shutil
 import time
@@ -18,12 +16,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cpsites.content.newspaper import Issue, load_issues
+from cpsites.content.newspaper import Issue
+from cpsites.editions import cache_root, code_digest as _code_digest, edition_key, file_names, hash_files as _hash_files
+from cpsites.editions import write_manifest
 from cpsites.errors import ContentError, Problem
 
-PRINT_DIR = Path(__file__).parent
-CODE_FILES = [PRINT_DIR.parent / "content" / "newspaper.py", PRINT_DIR.parent / "i18n.py"]
-BOX_FOLDERS = ("officers", "tv", "events")  # content the boxes read
 COVER_WIDTH = 480  # px of the archive page's thumbnail
 
 
@@ -32,49 +29,11 @@ class Edition:
     slug: str
     issue_id: str
     lang: str
+    key: str = ""
     files: dict[str, Path] = field(default_factory=dict)  # screen, print, cover
     cached: bool = False
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
-
-
-def cache_root(repo: Path) -> Path:
-    return Path(os.environ.get("CPSITES_CACHE", repo / ".cache")) / "paper"
-
-
-def _hash_files(h: "hashlib._Hash", paths) -> None:
-    for p in sorted(set(paths)):
-        p = Path(p)
-        h.update(str(p.name).encode())
-        if p.is_file():
-            h.update(hashlib.sha256(p.read_bytes()).digest())
-
-
-@functools.lru_cache(maxsize=1)  # the code does not change while a process runs
-def _code_digest() -> bytes:
-    from importlib.metadata import version  # not `import weasyprint`: 0.6 s for a version string
-
-    h = hashlib.sha256(version("weasyprint").encode())
-    files = [p for p in PRINT_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    _hash_files(h, files + CODE_FILES)
-    return h.digest()
-
-
-def edition_key(site, issue: Issue, lang: str, grayscale: bool | None = None) -> str:
-    h = hashlib.sha256(_code_digest())
-    h.update(repr((issue.id, lang, grayscale)).encode())
-    paths = [issue.path, Path(site.root) / "department.yml"]
-    for story in issue.stories:
-        for text in story.texts.values():
-            paths.append(text.path)
-            if text.image is not None:
-                paths.append(text.image)
-    for folder in BOX_FOLDERS:
-        d = Path(site.root) / folder
-        if d.is_dir() and any(b.box in ("officers", "tv", "events") for b, _ in issue.boxes):
-            paths += [p for p in d.rglob("*") if p.is_file()]
-    _hash_files(h, paths)
-    return h.hexdigest()[:32]
 
 
 def ensure_edition(site, issue: Issue, lang: str, repo: Path, grayscale: bool | None = None,
@@ -88,8 +47,8 @@ def ensure_edition(site, issue: Issue, lang: str, repo: Path, grayscale: bool | 
     key = edition_key(site, issue, lang, grayscale)
     final = root / "editions" / key
     stem = f"{issue.id}-{lang}"
-    names = {"screen": f"{stem}-screen.pdf", "print": f"{stem}-print.pdf", "cover": f"{stem}-cover.jpg"}
-    edition = Edition(site.slug, issue.id, lang)
+    names = file_names(issue.id, lang)
+    edition = Edition(site.slug, issue.id, lang, key=key)
     if all((final / n).is_file() for n in names.values()):
         edition.files = {k: final / n for k, n in names.items()}
         edition.cached = True
@@ -144,8 +103,7 @@ def plan_jobs(repo: Path, depts: list[str] | None = None) -> list[tuple[str, str
         if not (d / "newspaper").is_dir():
             continue
         try:
-            site = load_site(d)
-            issues = load_issues(d, site.news)
+            issues = load_site(d).issues
         except ContentError as exc:
             problems += exc.problems
             continue
@@ -173,7 +131,7 @@ def edition_for(site_dir: Path, issue_id: str, lang: str, repo: Path, grayscale:
 
     if str(site_dir) not in _SITES:  # load a department once per process
         site = load_site(site_dir)
-        _SITES[str(site_dir)] = (site, {i.id: i for i in load_issues(site_dir, site.news)})
+        _SITES[str(site_dir)] = (site, {i.id: i for i in site.issues})
     site, issues = _SITES[str(site_dir)]
     if issue_id not in issues:
         raise ContentError(Problem(f"{site_dir}/newspaper", 0, f'there is no issue "{issue_id}"; known: '
@@ -215,6 +173,8 @@ def build_all_editions(repo: Path, depts: list[str] | None = None, jobs: int | N
             take(_job(w))
     if problems:
         raise ContentError(problems)
+    for slug in dict.fromkeys(e.slug for e in results):  # the web road reads these
+        write_manifest(repo, slug, [(e.issue_id, e.lang, e.key) for e in results if e.slug == slug])
     return results
 
 

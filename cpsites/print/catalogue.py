@@ -2,7 +2,7 @@
 rendered once per content in processes and cached by hash like the newspaper editions.
 
 A product is stored in .cache/paper/products/<hash>/ where the hash covers its input files, our
-print code, templates and fonts, and the WeasyPrint version (build._code_digest). After a build
+print code, templates and fonts, and the WeasyPrint version (editions.code_digest). After a build
 each department has .cache/paper/products/<slug>.json, the manifest the web road reads to
 publish the print/ page: it never imports the print road.
 """
@@ -19,7 +19,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from cpsites.errors import ContentError, Problem
-from cpsites.print.build import _code_digest, _hash_files, cache_root, cover
+from cpsites.editions import cache_root, code_digest as _code_digest, hash_files as _hash_files
+from cpsites.print.build import cover
 
 LANGS = ("az", "ru", "en")
 

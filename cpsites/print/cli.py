@@ -12,7 +12,7 @@ from cpsites.errors import ContentError, Problem
 def paper_command(repo: Path, dept: str, issue_id: str, langs: list[str], out: Path,
                   grayscale: bool | None) -> list[str]:
     from cpsites.content import load_site
-    from cpsites.content.newspaper import load_issues
+    from cpsites.editions import write_manifest
     from cpsites.errors import display_path
     from cpsites.print.build import ensure_edition
 
@@ -21,7 +21,7 @@ def paper_command(repo: Path, dept: str, issue_id: str, langs: list[str], out: P
         known = sorted(p.name for p in (repo / "sites").iterdir() if (p / "department.yml").is_file())
         raise ContentError(Problem(f"sites/{dept}", 0, f'there is no department "{dept}"; known: {", ".join(known)}'))
     site = load_site(site_dir)
-    issues = {i.id: i for i in load_issues(site_dir, site.news)}
+    issues = {i.id: i for i in site.issues}
     if issue_id not in issues:
         raise ContentError(Problem(display_path(site_dir / "newspaper"), 0,
                                    f'there is no issue "{issue_id}" ({issue_id}.yml); known: '
@@ -46,6 +46,8 @@ def paper_command(repo: Path, dept: str, issue_id: str, langs: list[str], out: P
             os.replace(part, target)
             lines.append(f"{display_path(target)}  ({target.stat().st_size / 1e6:.1f} MB, {kind} edition, {lang})")
         lines += [f"warning: {w}" for w in edition.warnings]
+        if grayscale is None:  # what the site publishes: the next build finds it in the manifest
+            write_manifest(repo, site.slug, [(issue.id, lang, edition.key)], keep_others=True)
     return lines
 
 

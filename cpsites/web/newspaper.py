@@ -1,9 +1,9 @@
 """The newspaper archive page of a department, per language, with the PDFs and cover thumbnails.
 
-The PDFs come from the print road's cache (cpsites/print/build.py): `cpsites build` renders
-every edition in processes before the sites are built, so here they are only looked up and
-added to the site as files: newspaper/<issue>-<lang>-screen.pdf, -print.pdf and -cover.jpg,
-shared by the three language versions of the archive page.
+The print road renders every edition before the sites are built and records them in a manifest
+(cpsites/editions.py); here the manifest is only read and the files added to the site:
+newspaper/<issue>-<lang>-screen.pdf, -print.pdf and -cover.jpg, shared by the three language
+versions of the archive page. The web road never imports the print road.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.structure.files import File
 
 from cpsites.content import Site
-from cpsites.content.newspaper import load_issues
+from cpsites.editions import published_editions
 from cpsites.i18n import LANG_NAMES, format_date, t
 from cpsites.web.generated import Generator
 
@@ -27,27 +27,24 @@ def _repo(site: Site) -> Path:
 
 
 def generate(gen: Generator, site: Site, site_url: str) -> None:
-    from cpsites.print.build import ensure_edition
-
-    issues = getattr(site, "issues", None)
-    if issues is None:
-        issues = load_issues(site.root, site.news)
+    issues = site.issues
     if not issues:
         return
+    published = published_editions(site, _repo(site))
     lang = gen.lang
     entries: list[dict[str, Any]] = []
     for issue in issues:  # newest first
         editions = []
         # the reader's language first, then the others
         for ed_lang in sorted(issue.languages, key=lambda lg: (lg != lang, lg)):
-            edition = ensure_edition(site, issue, ed_lang, _repo(site))
-            urls = {kind: _add_file(gen, f"newspaper/{path.name}", path) for kind, path in edition.files.items()}
+            files = published[(issue.id, ed_lang)]
+            urls = {kind: _add_file(gen, f"newspaper/{path.name}", path) for kind, path in files.items()}
             editions.append({
                 "lang": ed_lang,
                 "lang_name": LANG_NAMES[ed_lang],
                 "screen": urls["screen"], "print": urls["print"], "cover": urls["cover"],
-                "screen_size": _size(edition.files["screen"]),
-                "print_size": _size(edition.files["print"]),
+                "screen_size": _size(files["screen"]),
+                "print_size": _size(files["print"]),
             })
         title = site.department.newspaper.get(lang)
         entries.append({

@@ -162,8 +162,11 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         gen = self.gen = Generator(config, files, self.lang)
         if self.site:
             news_pages.PAGE_SIZE = self.config.news_page_size
-            for section in SECTIONS:
-                section.generate(gen, self.site, self.site_url)
+            try:
+                for section in SECTIONS:
+                    section.generate(gen, self.site, self.site_url)
+            except ContentError as exc:  # e.g. a newspaper edition the print road has not rendered
+                raise PluginError(f"cpsites: the content has problems:\n{exc}") from None
             config.nav = self._nav(files)
         else:
             config.nav = self._portal_nav(files)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -281,10 +282,13 @@ def test_pages_point_search_at_their_language_index(dept_site: Path):
         assert base == f"http://x/{DEPT}/{prefix}", (lang, cfg["base"])
 
 
-def test_department_previews_alone_with_plain_mkdocs_strict(tmp_path: Path):
+def test_department_previews_alone_with_plain_mkdocs_strict(tmp_path: Path, built_site: Path):
+    # print before web: plain MkDocs publishes the newspaper editions the session build rendered
+    # (and recorded in the cache's manifest); it never renders them itself
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "out")],
                           cwd=REPO / "sites" / DEPT, capture_output=True, text=True,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO),
+                               "CPSITES_CACHE": os.environ["CPSITES_CACHE"]})
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out" / "ru" / "index.html").is_file()
 
@@ -295,3 +299,19 @@ def test_portal_lists_every_department_in_each_language(built_site: Path):
         p = page(built_site, prefix)
         for slug in slugs:
             assert re.search(rf'href="(\.\./)*{slug}/{prefix}"', p.text), f"portal {prefix or 'az'}: no link to {slug}"
+
+
+def test_plain_mkdocs_without_rendered_editions_says_what_to_run(tmp_path: Path):
+    """Print before web: the web road never renders a newspaper; a missing edition is a clear error."""
+    from tests.conftest import copy_project
+
+    proj = copy_project(tmp_path / "proj", (DEPT,))
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")],
+                          cwd=proj / "sites" / DEPT, capture_output=True, text=True,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO),
+                               "CPSITES_CACHE": str(tmp_path / "empty-cache")})
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert re.search(r"newspaper/[\w-]+\.yml: the (az|ru|en) edition of this issue is not rendered", proc.stderr), proc.stderr
+    assert f"cpsites paper --dept {DEPT} --issue" in proc.stderr
+    assert not (tmp_path / "empty-cache" / "paper" / "editions").exists()  # nothing was rendered
