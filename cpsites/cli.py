@@ -18,10 +18,11 @@ EXIT_CONTENT = 2
 
 def repo_root() -> Path:
     """The project folder: the nearest parent holding mkdocs.yml and sites/."""
-    here = Path.cwd().resolve()
-    for p in (here, *here.parents):
-        if (p / "mkdocs.yml").is_file() and (p / "sites").is_dir():
-            return p
+    from cpsites.project import find_root
+
+    root = find_root()
+    if root is not None:
+        return root
     raise click.UsageError("run cpsites inside the project folder (where mkdocs.yml and sites/ are)")
 
 

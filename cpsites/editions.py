@@ -55,7 +55,7 @@ def code_digest() -> bytes:
 def edition_key(site, issue: Issue, lang: str, grayscale: bool | None = None) -> str:
     h = hashlib.sha256(code_digest())
     h.update(repr((issue.id, lang, grayscale)).encode())
-    paths = [issue.path, Path(site.root) / "department.yml"]
+    paths = [issue.path, Path(site.root) / "department.yml", Path(site.root) / "mkdocs.yml"]  # its site_url: the QR code
     for story in issue.stories:
         for text in story.texts.values():
             paths.append(text.path)

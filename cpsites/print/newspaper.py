@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from cpsites.content.newspaper import Issue, IssueStory, StoryText
 from cpsites.errors import ContentError, Problem
+from cpsites.project import site_url
 from cpsites.i18n import format_date, format_datetime, t
 from cpsites.print import fonts
 from cpsites.images.cache import ImageCache
@@ -262,8 +263,8 @@ def plan(issue: Issue, site, lang: str, edition: str, cache_dir: Path,
         "date": format_date(issue.date, lang),
         "pages": pages,
         "contents": contents,
-        "site_url": f"https://icma-polisi.example/{dept.slug}/",
-        "qr": _qr(f"https://icma-polisi.example/{dept.slug}/", edition),
+        "site_url": site_url(site.root, dept.slug),
+        "qr": _qr(site_url(site.root, dept.slug), edition),
         "t": lambda key, **kw: t(key, lang, **kw),
         "page_label": PAGE_LABEL[lang],
         "fonts": Markup(fonts.font_face_css()),

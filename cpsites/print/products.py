@@ -7,7 +7,6 @@ project-only fetcher) and files through render.write_pdf (never half-written).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -17,19 +16,13 @@ from cpsites.clock import build_time
 from cpsites.errors import ContentError, Problem, display_path
 from cpsites.i18n import t
 from cpsites.print import fonts
+from cpsites import project
 from cpsites.print.newspaper import ICC_PROFILE, _colors, _qr, html_for
 from cpsites.print.render import _bleed_box, layout_html, write_pdf
 
-PORTAL = "https://icma-polisi.example/"
-SITE_URL = re.compile(r"^site_url:\s*['\"]?(\S+?)['\"]?\s*$", re.M)
-
-
 def site_url(site) -> str:
     """The department's address as its mkdocs.yml gives it (what the web road publishes under)."""
-    config = Path(site.root) / "mkdocs.yml"
-    m = SITE_URL.search(config.read_text("utf-8")) if config.is_file() else None
-    url = m.group(1) if m else f"{PORTAL}{site.slug}/"
-    return url if url.endswith("/") else url + "/"
+    return project.site_url(site.root, site.slug)
 
 
 def page_url(site, lang: str, path: str) -> str:
