@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cpsites.content.newspaper import Issue
-from cpsites.editions import cache_root, code_digest as _code_digest, edition_key, file_names, hash_files as _hash_files
+from cpsites.editions import cache_root, edition_key, file_names
 from cpsites.editions import write_manifest
 from cpsites.errors import ContentError, Problem
 

@@ -260,16 +260,15 @@ def _write(doc, target: Path, edition: str, issue: Issue) -> None:
               date=issue.data.date)
 
 
-def write_pdf(doc, target: Path, variant: str, identifier: str, finisher=None,
-              date: dt.date | dt.datetime | None = None) -> None:
+def write_pdf(doc, target: Path, variant: str, identifier: str, finisher=None, *,
+              date: dt.date | dt.datetime) -> None:
     """Write to a temporary name and rename: no half-written PDF is ever left behind.
 
     Reproducible: the PDF's dates are `date` (never the wall clock, which WeasyPrint would write
     for PDF/X), and the XMP document ID is derived from `identifier` instead of being random."""
     part = target.with_name(target.name + ".part")
-    if date is not None:
-        stamp = date.isoformat() if isinstance(date, dt.datetime) else f"{date.isoformat()}T00:00:00+04:00"
-        doc.metadata.created = doc.metadata.modified = stamp
+    stamp = date.isoformat() if isinstance(date, dt.datetime) else f"{date.isoformat()}T00:00:00+04:00"
+    doc.metadata.created = doc.metadata.modified = stamp
 
     def finish(document, pdf) -> None:
         _stable_document_id(pdf, identifier)

@@ -74,6 +74,7 @@ def render_trifold(site, brochure, lang: str, out_dir: Path, roots: list[Path]) 
     """Print and screen PDFs of one language; raises ContentError when the text does not fit."""
     from cpsites.print.newspaper import html_for
     from cpsites.print.render import _bleed_box, layout_html, write_pdf
+    from cpsites.clock import build_time
     from cpsites.print import fonts
 
     hyphenation.install()
@@ -82,6 +83,7 @@ def render_trifold(site, brochure, lang: str, out_dir: Path, roots: list[Path]) 
     where = display_path(path)
     out_dir.mkdir(parents=True, exist_ok=True)
     files = {}
+    date = build_time(path.parent)  # the content's last commit, never the wall clock
     for edition in ("screen", "print"):
         ctx = context(site, brochure, lang, edition)
         doc, _warnings = layout_html(html_for(ctx, "trifold"), path.parent, [*roots, fonts.FONT_DIR], where,
@@ -93,8 +95,8 @@ def render_trifold(site, brochure, lang: str, out_dir: Path, roots: list[Path]) 
                                                  "lines); shorten it, or split it into two brochures"))
         target = out_dir / f"trifold-{brochure.slug}-{lang}-{edition}.pdf"
         if edition == "print":
-            write_pdf(doc, target, "pdf/x-4", target.stem, _bleed_box)
+            write_pdf(doc, target, "pdf/x-4", target.stem, _bleed_box, date=date)
         else:
-            write_pdf(doc, target, "pdf/ua-1", target.stem)
+            write_pdf(doc, target, "pdf/ua-1", target.stem, date=date)
         files[edition] = target
     return files

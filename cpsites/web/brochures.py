@@ -11,7 +11,8 @@ from cpsites.content import Site
 from cpsites.content.brochures import TOPICS, Brochure
 from cpsites.content.schema import base_name
 from cpsites.i18n import prefix, t
-from cpsites.web.generated import Generator
+from cpsites.web.generated import Generator, is_generated
+from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e
 
 NAV = [("brochures", "brochures/index.md", {"az": "Broşürlər", "ru": "Брошюры", "en": "Brochures"})]
@@ -35,7 +36,7 @@ def card(b: Brochure, lang: str) -> dict[str, Any]:
 
 def context(site: Site, lang: str, page) -> dict[str, Any]:
     """On a brochure page: its topic; the template adds the department's contacts."""
-    if page is None or page.meta.get("cp_generated"):
+    if page is None or is_generated(page):
         return {}
     src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
     if not src.startswith("brochures/"):
@@ -60,9 +61,12 @@ def trifold_links(site: Site, b: Brochure, lang: str) -> dict[str, str] | None:
     return {role: f"print/{Path(path).name}" for role, path in found["files"].items() if role in ("print", "screen")}
 
 
-def generate(gen: Generator, site: Site, site_url: str) -> None:
+def generate(gen: Generator, site: Site, settings: Settings) -> None:
     lang = gen.lang
     if not site.brochures:
         return
     gen.page("brochures/index.md", t("brochures", lang), "cpsites/brochures.html",
              {"brochures": [card(b, lang) for b in site.brochures], "heading": e(t("brochures", lang))}, description=t("brochures_intro", lang))
+
+
+SECTION = Section("brochures", generate, nav=NAV, page_templates=PAGE_TEMPLATES, context=context)

@@ -6,13 +6,14 @@ from __future__ import annotations
 from cpsites.content import Site
 from cpsites.i18n import prefix, t
 from cpsites.web.generated import Generator
+from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, loc, md
 
 NAV = [("complaints", "complaints/index.md", {"az": "Şikayət və əlaqə", "ru": "Жалобы и контакты",
                                               "en": "Complaints and contact"})]
 
 
-def generate(gen: Generator, site: Site, site_url: str) -> None:
+def generate(gen: Generator, site: Site, settings: Settings) -> None:
     lang = gen.lang
     c = site.complaints
     data = {
@@ -27,3 +28,6 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
     }
     gen.page("complaints/index.md", t("complaints", lang), "cpsites/complaints.html", data,
              description=t("complaints_intro", lang))
+
+
+SECTION = Section("complaints", generate, nav=NAV)

@@ -21,6 +21,7 @@ from cpsites.content import Site
 from cpsites.content.events import Event, split_by_time
 from cpsites.i18n import format_date, format_time, prefix, t
 from cpsites.web.generated import Generator
+from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, jsonld, loc, md, plain
 
 NAV = [("events", "events/index.md", {"az": "Tədbirlər", "ru": "Мероприятия", "en": "Events"})]
@@ -153,7 +154,8 @@ def context(site: Site, lang: str, page) -> dict[str, Any]:
     return {"next_events": home_cards(site, lang), "events_url": prefix(lang) + "events/"}
 
 
-def generate(gen: Generator, site: Site, site_url: str) -> None:
+def generate(gen: Generator, site: Site, settings: Settings) -> None:
+    site_url = settings.site_url
     lang = gen.lang
     if not site.events:
         return
@@ -182,3 +184,6 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
         }, body=str(e("\n\n".join(words))), searchable=not c["fallback"],
             description=f"{format_date(ev.start.date(), lang)}: {plain(ev.title, lang)}")
         gen.asset(f"events/{ev.id}.ics", calendar([ev], site, lang, site_url, plain(ev.title, lang)))
+
+
+SECTION = Section("events", generate, nav=NAV, home_blocks=HOME_BLOCKS, context=context)

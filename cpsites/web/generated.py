@@ -15,6 +15,15 @@ from mkdocs.structure.files import File, Files
 from cpsites.i18n import prefix
 
 
+PLUGIN = "cpsites"  # our plugin's name (pyproject's entry point): MkDocs stamps the files we generate with it
+
+
+def is_generated(page) -> bool:
+    """A page this plugin generated (listings, officer pages...), told by MkDocs' own `generated_by`
+    (File.generated records the plugin that was running), not by a mark in the page's front matter."""
+    return page is not None and getattr(page.file, "generated_by", None) == PLUGIN
+
+
 class Generator:
     """Adds generated pages and files for one language pass and remembers their template data."""
 
@@ -26,7 +35,7 @@ class Generator:
     def page(self, src_uri: str, title: str, template: str, data: dict | None = None,
              body: str = "", searchable: bool = False, description: str | None = None) -> str:
         """A Markdown page at src_uri (e.g. 'news/page/2.md'); returns its site-relative URL."""
-        meta: dict[str, Any] = {"title": title, "template": template, "cp_generated": True}
+        meta: dict[str, Any] = {"title": title, "template": template}
         if not searchable:
             meta["search"] = {"exclude": True}
         if description:

@@ -11,6 +11,7 @@ from cpsites.content.groups import Group
 from cpsites.i18n import format_date, prefix, t
 from cpsites.web.events import card as event_card
 from cpsites.web.generated import Generator
+from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, loc, md, plain
 
 NAV = [("groups", "groups/index.md", {"az": "İcma qrupları", "ru": "Общественные группы", "en": "Community groups"})]
@@ -47,7 +48,7 @@ def card(g: Group, site: Site, lang: str) -> dict[str, Any]:
     }
 
 
-def generate(gen: Generator, site: Site, site_url: str) -> None:
+def generate(gen: Generator, site: Site, settings: Settings) -> None:
     lang = gen.lang
     if not site.groups:
         return
@@ -59,3 +60,6 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
         gen.page(f"groups/{g.id}.md", plain(g.name, lang), "cpsites/group.html", {"group": c, "fallback": c["fallback"]},
                  body=str(e("\n\n".join(words))), searchable=not c["fallback"],
                  description=f"{g.kind_label(lang)}: {plain(g.schedule, lang)}")
+
+
+SECTION = Section("groups", generate, nav=NAV)

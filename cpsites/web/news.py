@@ -16,8 +16,9 @@ from cpsites.content.news import NewsPost
 from cpsites.content.tags import tag_label
 from cpsites.i18n import TZ, format_date, prefix, t
 from cpsites.web.generated import Generator
+from cpsites.web.section import Section, Settings
 
-PAGE_SIZE = 10
+PAGE_SIZE = 10  # the default of `news_page_size` (Settings)
 NAV = [("news", "news/index.md", {"az": "Xəbərlər", "ru": "Новости", "en": "News"})]
 LIST_TEMPLATE = "cpsites/news-list.html"
 
@@ -39,7 +40,8 @@ def card(post: NewsPost, lang: str) -> dict[str, Any]:
     }
 
 
-def generate(gen: Generator, site: Site, site_url: str) -> None:
+def generate(gen: Generator, site: Site, settings: Settings) -> None:
+    site_url = settings.site_url
     lang = gen.lang
     posts = site.news
     cards = [card(p, lang) for p in posts]
@@ -51,7 +53,8 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
         "feed_url": f"{prefix(lang)}news/rss.xml",
     }
 
-    pages = max(1, math.ceil(len(cards) / PAGE_SIZE))
+    size = settings.news_page_size
+    pages = max(1, math.ceil(len(cards) / size))
     urls = ["news/index.md"] + [f"news/page/{n}.md" for n in range(2, pages + 1)]
     page_urls = [f"{prefix(lang)}news/"] + [f"{prefix(lang)}news/page/{n}/" for n in range(2, pages + 1)]
     for i, src in enumerate(urls):
@@ -59,7 +62,7 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
         gen.page(src, title, LIST_TEMPLATE, {
             **common,
             "kind": "index",
-            "entries": cards[i * PAGE_SIZE:(i + 1) * PAGE_SIZE],
+            "entries": cards[i * size:(i + 1) * size],
             "pagination": {
                 "current": i + 1,
                 "pages": [{"n": n + 1, "url": u} for n, u in enumerate(page_urls)],
@@ -106,3 +109,6 @@ def feed(site: Site, lang: str, site_url: str) -> bytes:
         for k in post.tags:
             fe.category(term=tag_label(k, lang))
     return fg.rss_str(pretty=True)
+
+
+SECTION = Section("news", generate, nav=NAV)

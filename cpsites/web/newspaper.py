@@ -17,6 +17,7 @@ from cpsites.content import Site
 from cpsites.editions import published_editions
 from cpsites.i18n import LANG_NAMES, format_date, t
 from cpsites.web.generated import Generator
+from cpsites.web.section import Section, Settings
 
 NAV = [("newspaper", "newspaper/index.md", {"az": "Qəzet", "ru": "Газета", "en": "Newspaper"})]
 TEMPLATE = "cpsites/newspaper.html"
@@ -26,7 +27,7 @@ def _repo(site: Site) -> Path:
     return Path(site.root).resolve().parent.parent
 
 
-def generate(gen: Generator, site: Site, site_url: str) -> None:
+def generate(gen: Generator, site: Site, settings: Settings) -> None:
     issues = site.issues
     if not issues:
         return
@@ -75,3 +76,6 @@ def _add_file(gen: Generator, dest: str, path: Path) -> str:
 def _size(path: Path) -> str:
     size = path.stat().st_size
     return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} KB"
+
+
+SECTION = Section("newspaper", generate, nav=NAV)

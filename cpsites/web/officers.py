@@ -12,6 +12,7 @@ from cpsites.content import Site
 from cpsites.content.officers import AreaGroup, Officer, fold, group_areas
 from cpsites.i18n import LANGS, prefix, t
 from cpsites.web.generated import Generator
+from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, loc, md, plain
 from cpsites.web.vcard import vcard
 
@@ -117,7 +118,8 @@ def officer_vcard(o: Officer, site: Site, lang: str, site_url: str) -> str:
                  address=plain(o.reception.place, lang))
 
 
-def generate(gen: Generator, site: Site, site_url: str) -> None:
+def generate(gen: Generator, site: Site, settings: Settings) -> None:
+    site_url = settings.site_url
     if not site.officers:
         return
     lang = gen.lang
@@ -138,3 +140,6 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
                  description=f"{o.role.get(lang)}, {o.rank.get(lang)}: {', '.join(a.name.get(lang) for a in o.areas)}")
         gen.asset(f"officers/{o.id}.vcf", officer_vcard(o, site, lang, site_url))
     gen.asset("officers/streets.json", json.dumps(street_index(site, lang), ensure_ascii=False, separators=(",", ":")))
+
+
+SECTION = Section("officers", generate, nav=NAV)

@@ -38,7 +38,8 @@ from cpsites.web import newspaper as newspaper_pages
 from cpsites.web import polls as poll_pages, priorities as priority_pages
 from cpsites.web import material_fixes, search
 from cpsites.web import printables as print_pages
-from cpsites.web.generated import Generator
+from cpsites.web.generated import Generator, is_generated
+from cpsites.web.section import Section, Settings
 from cpsites.web.images import SiteImages
 from cpsites.web.sanitize import clean
 
@@ -58,15 +59,10 @@ NAV_TITLES = {
 }
 # The handbook's pages (docs/handbook/<name>.<lang>.md) in the portal's menu, in reading order.
 HANDBOOK = ["index", "news", "officers", "events", "tv", "residents", "newspaper", "pages", "preview", "editor", "errors"]
-# Sections of a department site, each a module of cpsites.web with:
-#   generate(gen: Generator, site: Site, site_url: str) -> None   pages for gen.lang
-#   NAV: list[(key, src_uri, {"az":..,"ru":..,"en":..})]          menu entries, in order
-#   HOME_BLOCKS: list[str] (optional)                            templates shown on the home page
-#   PAGE_TEMPLATES: {folder: template} (optional)                 for pages press officers write there
-#   context(site, lang, page) -> dict (optional)                  more template data (`cp.<key>`)
-# Add a content type by writing such a module and listing it here.
-SECTIONS = [news_pages, officer_pages, priority_pages, event_pages, tv_pages, group_pages, poll_pages, brochure_pages,
-            complaint_pages, newspaper_pages, print_pages]
+# Sections of a department site, in menu order (cpsites/web/section.py: what a section is).
+SECTIONS: list[Section] = [news_pages.SECTION, officer_pages.SECTION, priority_pages.SECTION, event_pages.SECTION,
+                           tv_pages.SECTION, group_pages.SECTION, poll_pages.SECTION, brochure_pages.SECTION,
+                           complaint_pages.SECTION, newspaper_pages.SECTION, print_pages.SECTION]
 
 # The department menu: home first, sections' entries in SECTIONS order, "about" last; an entry
 # shows only where its page exists.
@@ -161,10 +157,10 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         gen = self.gen = Generator(config, files, self.lang)
         if self.site:
-            news_pages.PAGE_SIZE = self.config.news_page_size
+            settings = Settings(site_url=self.site_url, news_page_size=self.config.news_page_size)
             try:
                 for section in SECTIONS:
-                    section.generate(gen, self.site, self.site_url)
+                    section.generate(gen, self.site, settings)
             except ContentError as exc:  # e.g. a newspaper edition the print road has not rendered
                 raise PluginError(f"cpsites: the content has problems:\n{exc}") from None
             config.nav = self._nav(files)
@@ -185,7 +181,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         return nav
 
     def _nav(self, files: Files) -> list[dict[str, str]]:
-        entries = HOME_NAV + [e for section in SECTIONS for e in getattr(section, "NAV", [])] + TAIL_NAV
+        entries = HOME_NAV + [e for section in SECTIONS for e in section.nav] + TAIL_NAV
         return [{title.get(self.lang) or title["az"]: src}
                 for _key, src, title in entries if files.get_file_from_path(src) is not None]
 
@@ -198,10 +194,10 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         src = self._src(page)
         if self.site and src == "index.md":
             page.meta.setdefault("template", "cpsites/home.html")
-        if self.site and src.startswith("news/") and not page.meta.get("cp_generated"):
+        if self.site and src.startswith("news/") and not is_generated(page):
             page.meta.setdefault("template", "cpsites/post.html")
-        for section in SECTIONS if self.site and not page.meta.get("cp_generated") else []:
-            for folder, template in getattr(section, "PAGE_TEMPLATES", {}).items():
+        for section in SECTIONS if self.site and not is_generated(page) else []:
+            for folder, template in section.page_templates.items():
                 if src.startswith(folder):
                     page.meta.setdefault("template", template)
         if not self.site and src == "index.md":
@@ -209,7 +205,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.meta.get("cp_generated"):
+        if is_generated(page):
             return html  # our own HTML, from our own templates and data
         return self.images.rewrite(clean(html), page, files)
 
@@ -265,7 +261,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         return getattr(page.file, "norm_src_uri", None) or page.file.src_uri
 
     def _is_fallback(self, page: Page) -> bool:
-        if page.meta.get("cp_generated"):  # a generated page showing the default language's text
+        if is_generated(page):  # a generated page showing the default language's text
             return bool(self.gen and self.gen.data.get(page.url, {}).get("fallback"))
         locale = getattr(page.file, "locale", None)
         return locale is not None and locale != self.lang
@@ -300,15 +296,15 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
             d = self.site.department
             ctx["department"] = d
             ctx["news_url"] = prefix(lang) + "news/"
-            ctx["home_blocks"] = [b for section in SECTIONS for b in getattr(section, "HOME_BLOCKS", [])]
+            ctx["home_blocks"] = [b for section in SECTIONS for b in section.home_blocks]
             for section in SECTIONS:
-                if hasattr(section, "context"):
+                if section.context is not None:
                     ctx.update(section.context(self.site, lang, page))
             if page is not None and page.meta.get("chief_message"):
                 ctx["chief_message"] = Markup(clean(markdown.markdown(str(page.meta["chief_message"]))))
             ctx["latest_news"] = [news_pages.card(p, lang) for p in self.site.news[:3]]
             ctx["portal_url"] = config.extra.get("cpsites_portal_url", "/")
-            if page is not None and self._src(page).startswith("news/") and not page.meta.get("cp_generated"):
+            if page is not None and self._src(page).startswith("news/") and not is_generated(page):
                 slug = base_name(Path(self._src(page)))
                 post = next((p for p in self.site.news if p.slug == slug), None)
                 if post:

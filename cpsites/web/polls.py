@@ -12,6 +12,7 @@ from cpsites.content import Site
 from cpsites.content.polls import Poll, trends
 from cpsites.i18n import format_date, prefix, t
 from cpsites.web.generated import Generator
+from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, loc, md, plain
 
 NAV = [("polls", "polls/index.md", {"az": "Rəy sorğuları", "ru": "Опросы", "en": "Opinion polls"})]
@@ -78,7 +79,7 @@ def table_csv(poll: Poll, lang: str) -> str:
     return out.getvalue()
 
 
-def generate(gen: Generator, site: Site, site_url: str) -> None:
+def generate(gen: Generator, site: Site, settings: Settings) -> None:
     lang = gen.lang
     if not site.polls:
         return
@@ -92,3 +93,6 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
         gen.page(f"polls/{poll.id}.md", plain(poll.data.title, lang), "cpsites/poll.html", {"poll": c, "fallback": c["fallback"]},
                  body=str(e("\n\n".join(words))), searchable=not c["fallback"],
                  description=f"{t('poll', lang)}: {plain(poll.data.method, lang)}, n = {poll.data.sample}")
+
+
+SECTION = Section("polls", generate, nav=NAV)

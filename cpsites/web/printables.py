@@ -19,6 +19,7 @@ from mkdocs.structure.files import File
 from cpsites.content import Site
 from cpsites.i18n import t
 from cpsites.web.generated import Generator
+from cpsites.web.section import Section, Settings
 
 NAV = [("print", "print/index.md", {"az": "Çap materialları", "ru": "Для печати", "en": "Print"})]
 TEMPLATE = "cpsites/printables.html"
@@ -32,7 +33,7 @@ def manifest(site: Site) -> dict[str, Any] | None:
     return json.loads(path.read_text("utf-8")) if path.is_file() else None
 
 
-def generate(gen: Generator, site: Site, site_url: str) -> None:
+def generate(gen: Generator, site: Site, settings: Settings) -> None:
     found = manifest(site)
     if not found:
         return
@@ -70,3 +71,6 @@ def _add_file(gen: Generator, dest: str, path: Path) -> str:
     if gen.files.get_file_from_path(dest) is None:
         gen.files.append(File.generated(gen.config, dest, abs_src_path=str(path)))
     return dest
+
+
+SECTION = Section("print", generate, nav=NAV)

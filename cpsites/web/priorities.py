@@ -9,6 +9,7 @@ from cpsites.content import Site
 from cpsites.content.priorities import Priority
 from cpsites.i18n import format_date, prefix, t
 from cpsites.web.generated import Generator
+from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, loc
 
 NAV = [("priorities", "priorities/index.md",
@@ -83,7 +84,7 @@ def context(site: Site, lang: str, page) -> dict[str, Any]:
     return {}
 
 
-def generate(gen: Generator, site: Site, site_url: str) -> None:
+def generate(gen: Generator, site: Site, settings: Settings) -> None:
     lang = gen.lang
     if not site.priorities:
         return
@@ -96,3 +97,6 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
         "done": [card(p, site, lang) for p in sorted(done, key=lambda p: p.data.reviewed_on, reverse=True)],
         "counts": {"current": len(current), "done": len(done)},
     }, body=str(e("\n\n".join(words))), searchable=True, description=t("priorities_intro", lang))
+
+
+SECTION = Section("priorities", generate, nav=NAV, home_blocks=HOME_BLOCKS, context=context)

@@ -14,6 +14,7 @@ from cpsites.content import Site
 from cpsites.content.tv import Episode, split_by_time
 from cpsites.i18n import format_date, format_time, prefix, t
 from cpsites.web.generated import Generator
+from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, jsonld, loc, md, plain
 
 NAV = [("tv", "tv/index.md", {"az": "TV verilişi", "ru": "Телепередача", "en": "TV programme"})]
@@ -93,7 +94,8 @@ def schema(ep: Episode, site: Site, lang: str, site_url: str) -> dict[str, Any]:
     return data
 
 
-def generate(gen: Generator, site: Site, site_url: str) -> None:
+def generate(gen: Generator, site: Site, settings: Settings) -> None:
+    site_url = settings.site_url
     lang = gen.lang
     if not site.episodes:
         return
@@ -118,3 +120,6 @@ def generate(gen: Generator, site: Site, site_url: str) -> None:
                  }, body=str(e(f"{plain(ep.title, lang)}\n\n{plain(ep.summary, lang)}")),
                  searchable=not c["fallback"],
                  description=f"{d.tv_programme.get(lang)}, {t('episode_n', lang, n=ep.number)}: {plain(ep.title, lang)}")
+
+
+SECTION = Section("tv", generate, nav=NAV)
