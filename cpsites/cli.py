@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from cpsites.i18n import LANGS
 from cpsites.errors import ContentError
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -139,7 +140,7 @@ def paper(dept: str, issue_id: str, langs: tuple[str, ...], out: Path | None, gr
 @cli.command()
 @click.option("--dept", required=True, help="The department (folder name under sites/).")
 @click.option("--officer", default=None, help="Only this officer (file name in officers/ without .yml).")
-@click.option("--lang", "langs", multiple=True, type=click.Choice(["az", "ru", "en"]),
+@click.option("--lang", "langs", multiple=True, type=click.Choice(LANGS),
               help="Only this language (repeatable; default: all three).")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder for the PDFs (default: cards/).")
 def cards(dept: str, officer: str | None, langs: tuple[str, ...], out: Path | None) -> None:

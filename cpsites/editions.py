@@ -25,7 +25,7 @@ from cpsites.errors import ContentError, Problem, display_path
 
 PACKAGE = Path(__file__).parent
 PRINT_DIR = PACKAGE / "print"
-CODE_FILES = [PACKAGE / "content" / "newspaper.py", PACKAGE / "i18n.py"]
+CODE_FILES = [PACKAGE / "content" / "newspaper.py", PACKAGE / "i18n.py", *sorted((PACKAGE / "locales").glob("*.yml"))]
 BOX_FOLDERS = ("officers", "tv", "events")  # content the boxes read
 KINDS = ("screen", "print", "cover")
 
@@ -74,14 +74,18 @@ def file_names(issue_id: str, lang: str) -> dict[str, str]:
     return {"screen": f"{stem}-screen.pdf", "print": f"{stem}-print.pdf", "cover": f"{stem}-cover.jpg"}
 
 
-def manifest_path(repo: Path, slug: str) -> Path:
-    return cache_root(repo) / "editions" / f"{slug}.json"
+def manifest_path(site_root: Path) -> Path:
+    """One per department folder: two copies of a project may share a cache (the tests do)."""
+    root = Path(site_root).resolve()
+    where = hashlib.sha256(str(root).encode()).hexdigest()[:12]
+    return cache_root(root.parent.parent) / "editions" / f"{root.name}-{where}.json"
 
 
-def write_manifest(repo: Path, slug: str, editions: list[tuple[str, str, str]], keep_others: bool = False) -> None:
+def write_manifest(site_root: Path, editions: list[tuple[str, str, str]], keep_others: bool = False) -> None:
     """The print road's record of a department's editions: (issue id, language, key) each.
     `keep_others`: one issue was rendered (`cpsites paper`), the others stay as recorded."""
-    target = manifest_path(repo, slug)
+    target = manifest_path(site_root)
+    slug = Path(site_root).name
     target.parent.mkdir(parents=True, exist_ok=True)
     entries = [{"issue": issue_id, "lang": lang, "key": key} for issue_id, lang, key in editions]
     if keep_others and target.is_file():
@@ -96,11 +100,11 @@ def write_manifest(repo: Path, slug: str, editions: list[tuple[str, str, str]], 
     os.replace(part, target)  # readers see the old manifest or the new one, never half
 
 
-def published_editions(site, repo: Path) -> dict[tuple[str, str], dict[str, Path]]:
+def published_editions(site) -> dict[tuple[str, str], dict[str, Path]]:
     """For the web road: (issue id, language) -> its files, for every issue of the site in every
     language. Raises ContentError naming the issue file when an edition was not rendered for the
     content being built (plain `mkdocs build` renders no newspaper)."""
-    path = manifest_path(repo, site.slug)
+    path = manifest_path(site.root)
     try:
         recorded = {(e["issue"], e["lang"]): e["key"] for e in json.loads(path.read_text("utf-8"))["editions"]}
     except (OSError, ValueError, KeyError, TypeError):
@@ -110,7 +114,7 @@ def published_editions(site, repo: Path) -> dict[tuple[str, str], dict[str, Path
     for issue in site.issues:
         for lang in issue.languages:
             key = recorded.get((issue.id, lang))
-            folder = cache_root(repo) / "editions" / str(key)
+            folder = cache_root(Path(site.root).resolve().parent.parent) / "editions" / str(key)
             files = {kind: folder / name for kind, name in file_names(issue.id, lang).items()}
             if key != edition_key(site, issue, lang) or not all(f.is_file() for f in files.values()):
                 problems.append(Problem(display_path(issue.path), 0, f"the {lang} edition of this issue is not rendered "

@@ -18,6 +18,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cpsites.i18n import DEFAULT_LANG, LANGS
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 log = logging.getLogger("cpsites.serve")
@@ -88,10 +90,10 @@ def _build_into(config_file: Path, out: Path, serve_url: str, langs: set[str] | 
     start = time.perf_counter()
     cfg = load_config(config_file=str(config_file), site_dir=str(out), strict=False)
     cfg.site_url = serve_url
-    i18n = cfg.plugins.get("i18n")
-    if langs and i18n is not None:
-        for language in i18n.config.languages:
-            language.build = language.locale in langs
+    if langs:
+        from cpsites.web.i18n_plugin import only_languages
+
+        only_languages(cfg, langs)
     build(cfg, serve_url=serve_url, dirty=False)
     return time.perf_counter() - start
 
@@ -160,7 +162,7 @@ class Preview:
         problems = [str(p) for p in self.problems_of()]
         if problems:
             return self._refuse(problems)
-        langs = {"az", self.active}
+        langs = {DEFAULT_LANG, self.active}
         out = self._new_dir()
         try:
             self.prepare()
@@ -173,7 +175,7 @@ class Preview:
         with self.lock:
             self.generation += 1
             self._swap(out)
-        what = " + ".join(sorted(langs, key=["az", "ru", "en"].index))
+        what = " + ".join(sorted(langs, key=LANGS.index))
         log.info(f"Preview updated ({what}) in {took:.2f} s")
         self.full_wanted.set()
 
@@ -290,7 +292,7 @@ def serve(config_file: Path, watch: list[Path], problems_of, host: str = "127.0.
             path = environ.get("PATH_INFO", "")
             if path.startswith(mount_path) and (path.endswith("/") or path.endswith(".html")):
                 first_part = path[len(mount_path):].split("/", 1)[0]
-                preview.active = first_part if first_part in ("ru", "en") else "az"
+                preview.active = first_part if first_part in LANGS else DEFAULT_LANG
             return super()._serve_request(environ, start_response)
 
         def _inject_js_into_html(self, content, epoch):

@@ -22,7 +22,7 @@ from cpsites.content.containment import inside, outside_message
 from cpsites.content.schema import Strict, Text, base_name, lang_of, validate
 from cpsites.content.source import line_of, load_yaml_file, split_front_matter
 from cpsites.errors import ContentError, Problem, display_path
-from cpsites.i18n import DEFAULT_LANG
+from cpsites.i18n import DEFAULT_LANG, LANGS
 
 ID = re.compile(r"^[a-z0-9]+([-_][a-z0-9]+)*$")
 # Trim sizes in mm (width, height): what newspaper printers ask for.
@@ -33,7 +33,7 @@ FORMATS: dict[str, tuple[float, float]] = {
     "berliner": (315, 470),
 }
 BOX_KINDS = ("officers", "tv", "events", "partnership", "emergency", "contents")
-Lang = Literal["az", "ru", "en"]
+Lang = Literal[LANGS]  # type: ignore[valid-type]  # the language table's codes
 
 
 class StoryRef(Strict):

@@ -173,8 +173,9 @@ def build_all_editions(repo: Path, depts: list[str] | None = None, jobs: int | N
             take(_job(w))
     if problems:
         raise ContentError(problems)
-    for slug in dict.fromkeys(e.slug for e in results):  # the web road reads these
-        write_manifest(repo, slug, [(e.issue_id, e.lang, e.key) for e in results if e.slug == slug])
+    for site_dir in dict.fromkeys(w[0] for w in work):  # the web road reads these
+        write_manifest(Path(site_dir), [(e.issue_id, e.lang, e.key) for (d, *_), e in zip(work, results)
+                                        if d == site_dir])
     return results
 
 

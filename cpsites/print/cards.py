@@ -17,7 +17,6 @@ from cpsites.print import products
 from cpsites.print.impose import SHEETS, Grid, impose
 
 FORMATS = {"90x50": (90.0, 50.0), "85x55": (85.0, 55.0)}
-LANGS = ("az", "ru", "en")
 
 
 def card_size(site) -> tuple[float, float]:

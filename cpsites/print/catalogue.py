@@ -18,11 +18,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from cpsites.i18n import LANGS
 from cpsites.errors import ContentError, Problem
 from cpsites.editions import cache_root, code_digest as _code_digest, hash_files as _hash_files
 from cpsites.print.build import cover
 
-LANGS = ("az", "ru", "en")
 
 
 @dataclass

@@ -47,7 +47,7 @@ def paper_command(repo: Path, dept: str, issue_id: str, langs: list[str], out: P
             lines.append(f"{display_path(target)}  ({target.stat().st_size / 1e6:.1f} MB, {kind} edition, {lang})")
         lines += [f"warning: {w}" for w in edition.warnings]
         if grayscale is None:  # what the site publishes: the next build finds it in the manifest
-            write_manifest(repo, site.slug, [(issue.id, lang, edition.key)], keep_others=True)
+            write_manifest(site_dir, [(issue.id, lang, edition.key)], keep_others=True)
     return lines
 
 

@@ -11,6 +11,7 @@ from cpsites.content import Site
 from cpsites.content.brochures import TOPICS, Brochure
 from cpsites.content.schema import base_name
 from cpsites.i18n import prefix, t
+from cpsites.web import i18n_plugin
 from cpsites.web.generated import Generator, is_generated
 from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e
@@ -38,7 +39,7 @@ def context(site: Site, lang: str, page) -> dict[str, Any]:
     """On a brochure page: its topic; the template adds the department's contacts."""
     if page is None or is_generated(page):
         return {}
-    src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+    src = i18n_plugin.source_path(page.file)
     if not src.startswith("brochures/"):
         return {}
     slug = base_name(Path(src))

@@ -20,6 +20,7 @@ from cpsites import clock
 from cpsites.content import Site
 from cpsites.content.events import Event, split_by_time
 from cpsites.i18n import format_date, format_time, prefix, t
+from cpsites.web import i18n_plugin
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, jsonld, loc, md, plain
@@ -149,7 +150,7 @@ def home_cards(site: Site, lang: str) -> list[dict[str, Any]]:
 
 def context(site: Site, lang: str, page) -> dict[str, Any]:
     """Data for the home page block: the next three events."""
-    if not site.events or page is None or getattr(page.file, "norm_src_uri", page.file.src_uri) != "index.md":
+    if not site.events or page is None or i18n_plugin.source_path(page.file) != "index.md":
         return {}
     return {"next_events": home_cards(site, lang), "events_url": prefix(lang) + "events/"}
 

@@ -23,15 +23,11 @@ NAV = [("newspaper", "newspaper/index.md", {"az": "Qəzet", "ru": "Газета"
 TEMPLATE = "cpsites/newspaper.html"
 
 
-def _repo(site: Site) -> Path:
-    return Path(site.root).resolve().parent.parent
-
-
 def generate(gen: Generator, site: Site, settings: Settings) -> None:
     issues = site.issues
     if not issues:
         return
-    published = published_editions(site, _repo(site))
+    published = published_editions(site)
     lang = gen.lang
     entries: list[dict[str, Any]] = []
     for issue in issues:  # newest first

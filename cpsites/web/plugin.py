@@ -36,7 +36,7 @@ from cpsites.web import brochures as brochure_pages, complaints as complaint_pag
 from cpsites.web import groups as group_pages, officers as officer_pages, tv as tv_pages
 from cpsites.web import newspaper as newspaper_pages
 from cpsites.web import polls as poll_pages, priorities as priority_pages
-from cpsites.web import material_fixes, search
+from cpsites.web import i18n_plugin, material_fixes, search
 from cpsites.web import printables as print_pages
 from cpsites.web.generated import Generator, is_generated
 from cpsites.web.section import Section, Settings
@@ -122,8 +122,6 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         self.images = SiteImages()  # every picture goes through cpsites.images
 
     # -- helpers ----------------------------------------------------------------------------
-    def _i18n(self, config: MkDocsConfig):
-        return config.plugins.get("i18n")
 
     @property
     def is_department(self) -> bool:
@@ -132,8 +130,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
     # -- events -----------------------------------------------------------------------------
     @event_priority(-110)  # after mkdocs-static-i18n has chosen this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        i18n = self._i18n(config)
-        self.lang = (i18n.current_language if i18n else None) or DEFAULT_LANG
+        self.lang = i18n_plugin.current_language(config, DEFAULT_LANG)
         root = Path(config.config_file_path).parent
         try:
             if self.site is None and (root / self.config.department_file).is_file():
@@ -167,9 +164,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         else:
             config.nav = self._portal_nav(files)
         # refresh the i18n plugin's per-language list, or generated pages miss the sitemap
-        i18n = self._i18n(config)
-        if i18n is not None:
-            i18n.i18n_files_per_language[self.lang] = files.documentation_pages()
+        i18n_plugin.refresh_pages(config, self.lang, files)
         return files
 
     def _portal_nav(self, files: Files) -> list[dict[str, Any]]:
@@ -239,9 +234,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         # every language: translated, generated, or the default text as fallback)
         alternate = [{"name": LANG_NAMES[lg], "lang": lg, "link": alt or "./"}
                      for lg, alt in context["cp"]["alternates"].items()]
-        # mkdocs-static-i18n sets it as an attribute, which shadows the item: set both
-        config.extra["alternate"] = alternate
-        config.extra.alternate = alternate
+        i18n_plugin.set_alternates(config, alternate)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -258,12 +251,12 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
     @staticmethod
     def _src(page: Page) -> str:
         """The language-free source path: 'news/x.ru.md' -> 'news/x.md' (i18n keeps it as norm_src_uri)."""
-        return getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+        return i18n_plugin.source_path(page.file)
 
     def _is_fallback(self, page: Page) -> bool:
         if is_generated(page):  # a generated page showing the default language's text
             return bool(self.gen and self.gen.data.get(page.url, {}).get("fallback"))
-        locale = getattr(page.file, "locale", None)
+        locale = i18n_plugin.file_language(page.file)
         return locale is not None and locale != self.lang
 
     def _page_context(self, page: Page | None, config: MkDocsConfig) -> dict[str, Any]:
@@ -325,8 +318,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
                 (site_dir / self.lang / "404.html").write_bytes(self.not_found[self.lang])
 
     def _after_all_languages(self, config: MkDocsConfig) -> None:
-        i18n = self._i18n(config)
-        if i18n is not None and i18n.building:
+        if i18n_plugin.inner_pass(config):
             return  # an inner language pass; the outer pass finishes the job
         site_dir = Path(config.site_dir)
         if DEFAULT_LANG in self.not_found:

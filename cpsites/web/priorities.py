@@ -8,6 +8,7 @@ from typing import Any
 from cpsites.content import Site
 from cpsites.content.priorities import Priority
 from cpsites.i18n import format_date, prefix, t
+from cpsites.web import i18n_plugin
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, loc
@@ -71,7 +72,7 @@ def context(site: Site, lang: str, page) -> dict[str, Any]:
     """The home page's open priorities; the officers page's current priorities per area."""
     if not site.priorities or page is None:
         return {}
-    src = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    src = i18n_plugin.source_path(page.file)
     current = [p for p in site.priorities if p.current]
     if src == "index.md":
         return {"home_priorities": [card(p, site, lang) for p in current[:HOME_COUNT]],
