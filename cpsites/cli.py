@@ -53,7 +53,6 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
     repo = repo_root()
     out = out or repo / "site"
     try:
-        os.chdir(repo)
         plan = plan_build(repo, out, list(depts) or None, full=full)
         # the same checks as `cpsites check`, so both commands give the same messages; what is
         # unchanged since the last (successful) build passed them then
@@ -89,7 +88,6 @@ def check(depts: tuple[str, ...], quiet: bool, paper: bool) -> None:
     from cpsites.check import check_all, ordered, translation_report
 
     repo = repo_root()
-    os.chdir(repo)
     start = time.perf_counter()
     reports = check_all(repo, list(depts) or None)
     problems = ordered([p for r in reports for p in r.problems])
@@ -127,7 +125,6 @@ def paper(dept: str, issue_id: str, langs: tuple[str, ...], out: Path | None, gr
     from cpsites.print.cli import paper_command
 
     repo = repo_root()
-    os.chdir(repo)
     try:
         lines = paper_command(repo, dept, issue_id, list(langs), out or repo / "paper", grayscale or None)
     except ContentError as exc:
@@ -148,7 +145,6 @@ def cards(dept: str, officer: str | None, langs: tuple[str, ...], out: Path | No
     from cpsites.print.cli import cards_command
 
     repo = repo_root()
-    os.chdir(repo)
     try:
         lines = cards_command(repo, dept, officer, list(langs), out or repo / "cards")
     except ContentError as exc:
@@ -174,7 +170,6 @@ def new(kind: str, dept: str, title: str, title_ru: str | None, title_en: str | 
     from cpsites.scaffold import Request, create, describe, today
 
     repo = repo_root()
-    os.chdir(repo)
     site_dir = repo / "sites" / dept
     if not (site_dir / "department.yml").is_file():
         known = ", ".join(sorted(p.parent.name for p in (repo / "sites").glob("*/department.yml")))
@@ -205,7 +200,6 @@ def serve(dept: str | None, port: int, open_browser: bool) -> None:
     from cpsites.serve import preview_url, serve as run_server, watch_paths
 
     repo = repo_root()
-    os.chdir(repo)
     def content_errors() -> list:
         reports = check_all(repo, [dept], images=False) if dept else [check_portal(repo)]
         return ordered([p for r in reports for p in r.errors])

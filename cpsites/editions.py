@@ -116,10 +116,13 @@ def published_editions(site) -> dict[tuple[str, str], dict[str, Path]]:
             key = recorded.get((issue.id, lang))
             folder = cache_root(Path(site.root).resolve().parent.parent) / "editions" / str(key)
             files = {kind: folder / name for kind, name in file_names(issue.id, lang).items()}
-            if key != edition_key(site, issue, lang) or not all(f.is_file() for f in files.values()):
-                problems.append(Problem(display_path(issue.path), 0, f"the {lang} edition of this issue is not rendered "
-                                        "for its current content: `cpsites build` renders it (or `cpsites paper "
-                                        f"--dept {site.slug} --issue {issue.id}`); plain `mkdocs build` does not"))
+            why = ("is not rendered" if key is None else
+                   "was rendered from other content" if key != edition_key(site, issue, lang) else
+                   "is missing from the cache" if not all(f.is_file() for f in files.values()) else None)
+            if why:
+                problems.append(Problem(display_path(issue.path), 0, f"the {lang} edition of this issue {why}: "
+                                        f"`cpsites build` renders it (or `cpsites paper --dept {site.slug} "
+                                        f"--issue {issue.id}`); plain `mkdocs build` does not"))
                 continue
             found[(issue.id, lang)] = files
     if problems:

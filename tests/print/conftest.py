@@ -102,12 +102,13 @@ def editions(paper_project, tmp_path_factory):
 
     old = os.environ.get("CPSITES_CACHE")
     os.environ["CPSITES_CACHE"] = str(tmp_path_factory.mktemp("cache"))
-    try:
+    try:  # the empty cache only while rendering: later tests (in this session) see the shared one
         site = load_site(paper_project / "sites" / "mingachevir")
         issue = next(i for i in load_issues(site.root, site.news) if i.id == "t1")
-        yield {lang: ensure_edition(site, issue, lang, paper_project) for lang in ("az", "ru")}
+        rendered = {lang: ensure_edition(site, issue, lang, paper_project) for lang in ("az", "ru")}
     finally:
         if old is None:
             os.environ.pop("CPSITES_CACHE", None)
         else:
             os.environ["CPSITES_CACHE"] = old
+    return rendered

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -146,7 +147,13 @@ def test_cover_and_cache(editions, paper_project):
         assert im.width == 480 and im.height > 600
     site = load_site(paper_project / "sites" / "mingachevir")
     issue = next(i for i in load_issues(site.root, site.news) if i.id == "t1")
-    again = ensure_edition(site, issue, "az", paper_project)
+    # the cache the fixture rendered into: <cache>/paper/editions/<key>/<file>
+    cache = editions["az"].files["cover"].parents[3]
+    old, os.environ["CPSITES_CACHE"] = os.environ.get("CPSITES_CACHE"), str(cache)
+    try:
+        again = ensure_edition(site, issue, "az", paper_project)
+    finally:
+        os.environ["CPSITES_CACHE"] = old
     assert again.cached and again.files == editions["az"].files
 
 
