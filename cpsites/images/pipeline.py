@@ -21,27 +21,23 @@ on, so `cpsites build` stops with exit status 2 and no traceback.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import re
 import struct
-import threading
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from cpsites.errors import ContentError
+from cpsites.images.pillow_flags import MAX_PIXELS, install_defaults, pillow_settings
 
-# Decompression-bomb guard. A 108-megapixel phone photo (12000 x 9000) still passes; a crafted
-# 50000 x 50000 PNG of a few kilobytes does not get decoded. Pillow refuses at twice its limit
-# by itself; we refuse above the limit ourselves, before any pixel is decoded.
-MAX_PIXELS = 120_000_000
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated file is an error, never half a photo
+# Decompression-bomb guard and cut-short files refused: Pillow's process-wide switches are set
+# only through cpsites/images/pillow_flags.py (one lock for both).
+install_defaults()
 Image.init()  # register every plugin now: open(formats=...) looks them up by name
 
 # What Pillow may open. Not EPS/PDF (they run Ghostscript), not exotic formats nobody uploads.
@@ -150,22 +146,11 @@ def decode(source: Source, scale: float = 1.0) -> Image.Image:
     return im
 
 
-@contextlib.contextmanager
 def _whole_files_only():
     """A cut-short file is an error, not a photo with a grey bottom. WeasyPrint sets Pillow's
     LOAD_TRUNCATED_IMAGES when it is imported (so the print road would accept them): undo that
-    while we decode."""
-    # the flag is global: threads preparing photos side by side must not restore it under each
-    # other (a cut-short photo once slipped through that way)
-    with _TRUNCATED_FLAG:
-        before, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
-        try:
-            yield
-        finally:
-            ImageFile.LOAD_TRUNCATED_IMAGES = before
-
-
-_TRUNCATED_FLAG = threading.Lock()
+    while we decode (under pillow_flags' lock: other threads wait)."""
+    return pillow_settings(load_truncated=False)
 
 
 def to_srgb(im: Image.Image, icc: bytes | None = None, path: Path | None = None) -> Image.Image:
@@ -392,17 +377,13 @@ def _bomb_message(path: Path, data: bytes) -> str:
 
 
 def _header_size(data: bytes) -> tuple[int, int] | None:
-    saved = Image.MAX_IMAGE_PIXELS
-    try:
-        Image.MAX_IMAGE_PIXELS = None  # only to read the size for the message; nothing is decoded
-        with warnings.catch_warnings():
+    try:  # no limit only to read the size for the message (nothing is decoded), under the lock
+        with pillow_settings(max_pixels=None), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             with Image.open(io.BytesIO(data)) as im:
                 return im.size
     except Exception:
         return None
-    finally:
-        Image.MAX_IMAGE_PIXELS = saved
 
 
 def _damaged_message(exc: BaseException) -> str:
