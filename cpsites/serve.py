@@ -268,7 +268,7 @@ def serve(config_file: Path, watch: list[Path], problems_of, host: str = "127.0.
           open_browser: bool = False, prepare=None) -> None:
     """Serve until Ctrl+C. `problems_of()` returns the content errors to refuse a rebuild with;
     `prepare()` runs before every build (the print road: the newspaper editions the site links)."""
-    from mkdocs.livereload import LiveReloadServer
+    from cpsites.mkdocs_server import preview_server
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(message)s"))
@@ -286,34 +286,29 @@ def serve(config_file: Path, watch: list[Path], problems_of, host: str = "127.0.
         mount_path += "/"
     preview = Preview(config_file, f"http://{host}:{port}{mount_path}", problems_of, prepare)
 
-    class Server(LiveReloadServer):
-        def _serve_request(self, environ, start_response):
-            # remember which language the reader looks at: it is built first after a save
-            path = environ.get("PATH_INFO", "")
-            if path.startswith(mount_path) and (path.endswith("/") or path.endswith(".html")):
-                first_part = path[len(mount_path):].split("/", 1)[0]
-                preview.active = first_part if first_part in LANGS else DEFAULT_LANG
-            return super()._serve_request(environ, start_response)
+    def on_request(path: str) -> None:
+        # remember which language the reader looks at: it is built first after a save
+        if path.startswith(mount_path) and (path.endswith("/") or path.endswith(".html")):
+            first_part = path[len(mount_path):].split("/", 1)[0]
+            preview.active = first_part if first_part in LANGS else DEFAULT_LANG
 
-        def _inject_js_into_html(self, content, epoch):
-            content = super()._inject_js_into_html(content, epoch)
-            banner = preview.banner()
-            if banner and b"<body" in content:
-                start = content.index(b">", content.index(b"<body")) + 1
-                content = content[:start] + banner + content[start:]
-            return content
-
-    server = Server(builder=preview.quick, host=host, port=port, root=str(preview.root), mount_path=mount_path)
-    try:  # MkDocs polls the files every 0.5 s; the kernel's notifications (inotify) come at once
-        server.observer = _changes_observer()
-    except Exception:  # noqa: BLE001 - keep MkDocs' polling where notifications are unavailable
-        pass
+    def with_banner(content: bytes) -> bytes:
+        banner = preview.banner()
+        if banner and b"<body" in content:
+            start = content.index(b">", content.index(b"<body")) + 1
+            content = content[:start] + banner + content[start:]
+        return content
 
     def error_page(code: int) -> bytes | None:
         page = preview.root / f"{code}.html"
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
-    server.error_handler = error_page
+    try:  # MkDocs polls the files every 0.5 s; the kernel's notifications (inotify) come at once
+        observer = _changes_observer()
+    except Exception:  # noqa: BLE001 - keep MkDocs' polling where notifications are unavailable
+        observer = None
+    server = preview_server(on_request=on_request, decorate=with_banner, error_page=error_page, observer=observer,
+                            builder=preview.quick, host=host, port=port, root=str(preview.root), mount_path=mount_path)
     try:
         try:
             preview.build_all_now()  # everything, before the first page is served
