@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from cpsites.print.weasy_internals import page_box
 from cpsites.content.newspaper import Issue
 from cpsites.errors import ContentError, Problem, display_path
 
@@ -54,8 +55,8 @@ def survey(doc, issue: Issue) -> dict[int, PageSurvey]:
     pages: dict[int, PageSurvey] = {}
     last: PageSurvey | None = None
     for page in doc.pages:
-        ids = _boxes_by_id(page._page_box)
-        top = page._page_box.content_box_y()
+        ids = _boxes_by_id(page_box(page))
+        top = page_box(page).content_box_y()
         if last is not None and f"page-{last.number}" in ids:
             last.spills = True  # the page before goes on here (its section's second fragment)
             continue
@@ -241,7 +242,7 @@ def overflowing_flows(doc, columns: int) -> dict[str, float]:
     beyond them. (With a fixed height WeasyPrint adds columns to the side instead of a page.)"""
     over: dict[str, float] = {}
     for page in doc.pages:
-        for ident, box in _boxes_by_id(page._page_box).items():
+        for ident, box in _boxes_by_id(page_box(page)).items():
             if ident.startswith("f-"):
                 cols = [c for c in box.children if c.is_in_normal_flow()]
                 if getattr(box, "cpsites_text_left", False):  # columns.py could not place it all

@@ -43,8 +43,11 @@ class ProjectFetcher:
     def __init__(self, roots: list[Path], where: str):
         from weasyprint.urls import URLFetcher
 
+        from cpsites.print.weasy_internals import fail_on_errors, require
+
+        require()
         self._inner = URLFetcher(fail_on_errors=True, allowed_protocols={"file", "data"})
-        self._fail_on_errors = True
+        fail_on_errors(self)  # a refused address stops the render, never a warning
         self.roots = [Path(r).resolve() for r in roots]
         self.files = {ICC_PROFILE.resolve()}
         self.where = where
@@ -99,10 +102,10 @@ def _watch():
 
 
 def _layout(issue: Issue, html: str, roots: list[Path], what: str):
-    return layout_html(html, issue.path.parent, roots, display_path(issue.path), what)
+    return layout_html(html, issue.path.parent, roots, display_path(issue.path), what, issue=issue)
 
 
-def layout_html(html: str, base: Path, roots: list[Path], where: str, what: str):
+def layout_html(html: str, base: Path, roots: list[Path], where: str, what: str, issue: Issue | None = None):
     """Lay out any print product safely (cards, posters, brochures share this with the newspaper):
     the project-only fetcher, WeasyPrint's logged errors made fatal, layout crashes explained."""
     from weasyprint import HTML
@@ -113,7 +116,7 @@ def layout_html(html: str, base: Path, roots: list[Path], where: str, what: str)
             doc = HTML(string=html, base_url=str(base) + "/",
                        url_fetcher=ProjectFetcher(roots, where)).render()
         except FatalURLFetchingError as exc:
-            story = _story_using(issue, str(exc))
+            story = _story_using(issue, str(exc)) if issue is not None else None
             if story is not None:  # name the story and its line in the issue file
                 raise ContentError(Problem(where, story.line, f"{what}, {story.label}: {exc}")) from None
             raise ContentError(Problem(where, 0, f"{what}: {exc}")) from None
