@@ -60,17 +60,6 @@ def az_lower(text: str) -> str:
     return text.replace("I", "ı").replace("İ", "i").lower()
 
 
-def az_upper(text: str) -> str:
-    return text.replace("i", "İ").replace("ı", "I").upper()
-
-
-def search_fold(text: str, lang: str) -> str:
-    """Text as the search index and the query side both see it (az casing rules, no stray dots)."""
-    if lang == "az":
-        return az_lower(text)
-    return text.lower()
-
-
 def _catalogues() -> dict[str, dict[str, str]]:
     """key -> {lang: text}, from cpsites/locales/<lang>.yml (the same keys in each: tested)."""
     import yaml

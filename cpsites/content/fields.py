@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 from cpsites.content.containment import inside, outside_message
 from cpsites.content.department import PHONE
 from cpsites.content.schema import validate
-from cpsites.content.source import line_of, read_text
+from cpsites.content.source import line_of, load_yaml_file
 from cpsites.errors import ContentError, Problem, display_path
 from cpsites.i18n import TZ
 
@@ -43,20 +43,9 @@ _TextDatesLoader.add_constructor("tag:yaml.org,2002:int", _int_or_clock)
 
 
 def load_data(path: Path) -> tuple[dict, str]:
-    """A YAML data file holding a mapping: (data, text). Errors name the file and line."""
-    text = read_text(path)
-    try:
-        data = yaml.load(text, Loader=_TextDatesLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = (exc.problem or "invalid YAML").strip()
-        raise ContentError.at(path, f"the YAML is not valid ({what}); check indentation and that text "
-                              "with a colon is put in quotes", (mark.line + 1) if mark else 0) from None
-    except yaml.YAMLError as exc:
-        raise ContentError.at(path, f"the YAML is not valid ({exc})") from None
-    if not isinstance(data, dict):
-        raise ContentError.at(path, "the file must hold 'key: value' lines at the top level", 1)
-    return data, text
+    """A YAML data file holding a mapping: (data, text). Errors name the file and line. Dates and
+    times stay text (the field types read them), 19:30 is a time of day, not a number."""
+    return load_yaml_file(path, loader=_TextDatesLoader)
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -28,6 +28,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from cpsites.content.source import FRONT_MATTER  # the one definition of where front matter ends
 from cpsites.errors import Problem, display_path
 
 # -- the allow-list --------------------------------------------------------------------------------
@@ -314,10 +315,7 @@ def scan(text: str, path: Path | str, markdown: bool = True) -> list[Problem]:
     return sorted(problems, key=lambda p: p.line)
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
-
-
 def _front_matter_end(text: str) -> int:
     """How many lines a Markdown file's front matter takes (0 without one)."""
-    m = _FRONT_MATTER.match(text)
+    m = FRONT_MATTER.match(text)
     return text[: m.end()].count("\n") if m else 0

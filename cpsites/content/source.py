@@ -59,10 +59,11 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
-def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
-    """YAML to Python; syntax errors name the line (first_line shifts front-matter lines)."""
+def parse_yaml(text: str, path: Path, first_line: int = 1, loader: type | None = None) -> Any:
+    """YAML to Python; syntax errors name the line (first_line shifts front-matter lines).
+    `loader`: a SafeLoader subclass reading some values differently (fields.load_data's)."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=loader or _Loader)  # noqa: S506 - SafeLoader subclasses only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else 0
@@ -77,10 +78,10 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         raise ContentError.at(path, f"the YAML is not valid ({exc})") from None
 
 
-def load_yaml_file(path: Path) -> tuple[dict, str]:
+def load_yaml_file(path: Path, loader: type | None = None) -> tuple[dict, str]:
     """A YAML data file that must hold a mapping; returns (data, text) so callers can find lines."""
     text = read_text(path)
-    data = parse_yaml(text, path)
+    data = parse_yaml(text, path, loader=loader)
     if not isinstance(data, dict):
         raise ContentError.at(path, "the file must hold 'key: value' lines at the top level", 1)
     return data, text

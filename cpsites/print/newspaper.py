@@ -29,7 +29,6 @@ from cpsites.images.cache import ImageCache
 from cpsites.images.print import for_print
 
 TEMPLATES = Path(__file__).parent / "templates"
-EDITIONS = ("print", "screen")
 DPI = {"print": 300, "screen": 150}
 BLEED_MM = 3  # what the PDF's BleedBox declares
 NAMEPLATE_PT, NAMEPLATE_CHARS = 58, 21  # the A3 nameplate size, and the longest title set at it
@@ -479,12 +478,3 @@ def html_for(context: dict[str, Any], template: str = "newspaper") -> str:
     # CSS is rendered on its own and marked safe: autoescape would break quoted values in <style>
     css = Markup(env.get_template(f"{template}.css").render(**context))
     return env.get_template(f"{template}.html").render(css=css, **context)
-
-
-def all_text(context: dict[str, Any]) -> str:
-    """Every character the edition prints (for the font coverage check)."""
-    parts = [context["title"], context["dept_name"], context["date"]]
-    for page in context["pages"]:
-        for item in page.items:
-            parts.extend(str(v) for v in item.data.values() if isinstance(v, str))
-    return "".join(parts)

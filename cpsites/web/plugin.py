@@ -123,10 +123,6 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
 
     # -- helpers ----------------------------------------------------------------------------
 
-    @property
-    def is_department(self) -> bool:
-        return self.site is not None
-
     # -- events -----------------------------------------------------------------------------
     @event_priority(-110)  # after mkdocs-static-i18n has chosen this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
