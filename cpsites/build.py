@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cpsites.project import cache_dir
 from cpsites.errors import ContentError, Problem
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -146,7 +147,7 @@ def _worker(args: tuple[str, str, str, str]) -> BuildResult:
 
 def cache_root(repo: Path) -> Path:
     """The build's caches (manifest, compressed assets; images and papers keep their own)."""
-    return Path(os.environ.get("CPSITES_CACHE", Path(repo) / ".cache"))
+    return cache_dir(repo)
 
 
 @dataclass

@@ -19,11 +19,11 @@ EXIT_CONTENT = 2
 
 def repo_root() -> Path:
     """The project folder: the nearest parent holding mkdocs.yml and sites/."""
-    from cpsites.project import find_root
+    from cpsites.project import Project
 
-    root = find_root()
-    if root is not None:
-        return root
+    project = Project.find()
+    if project is not None:
+        return project.root
     raise click.UsageError("run cpsites inside the project folder (where mkdocs.yml and sites/ are)")
 
 

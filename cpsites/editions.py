@@ -22,6 +22,7 @@ from pathlib import Path
 
 from cpsites.content.newspaper import Issue
 from cpsites.errors import ContentError, Problem, display_path
+from cpsites.project import cache_dir
 
 PACKAGE = Path(__file__).parent
 PRINT_DIR = PACKAGE / "print"
@@ -31,7 +32,7 @@ KINDS = ("screen", "print", "cover")
 
 
 def cache_root(repo: Path) -> Path:
-    return Path(os.environ.get("CPSITES_CACHE", Path(repo) / ".cache")) / "paper"
+    return cache_dir(repo) / "paper"
 
 
 def hash_files(h: "hashlib._Hash", paths) -> None:

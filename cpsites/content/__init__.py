@@ -22,6 +22,7 @@ from cpsites.content.priorities import Priority, check_references, load_prioriti
 from cpsites.content.posters import Poster, check_poster_events, load_posters
 from cpsites.content.tv import Episode, load_episodes
 from cpsites.errors import ContentError, Problem
+from cpsites.project import Project
 
 
 @dataclass
@@ -156,4 +157,4 @@ def unique(problems: list[Problem]) -> list[Problem]:
 
 def site_dirs(repo: Path) -> list[Path]:
     """Every department folder under sites/, sorted by slug."""
-    return sorted(p for p in (repo / "sites").iterdir() if (p / "department.yml").is_file())
+    return Project(Path(repo)).department_dirs()

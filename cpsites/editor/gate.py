@@ -157,7 +157,9 @@ class Gate:
     @staticmethod
     def cache_of(repo: Path) -> Path:
         # inside the project, so the staging copy can be hard links (same file system)
-        cache = Path(os.environ.get("CPSITES_CACHE", Path(repo) / ".cache")) / "editor"
+        from cpsites.project import cache_dir
+
+        cache = cache_dir(repo) / "editor"
         cache.mkdir(parents=True, exist_ok=True)
         return cache
 

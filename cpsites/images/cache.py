@@ -65,13 +65,12 @@ def default_cache_dir(start: Path | str) -> Path:
     env = os.environ.get(ENV_CACHE_DIR)
     if env:
         return Path(env)
+    from cpsites.project import find_root
+
     here = Path(start).resolve()
     if here.is_file():
         here = here.parent
-    for p in (here, *here.parents):
-        if (p / "mkdocs.yml").is_file() and (p / "sites").is_dir():
-            return p / ".cache" / "images"
-    return here / ".cache" / "images"
+    return (find_root(here) or here) / ".cache" / "images"
 
 
 @lru_cache(maxsize=16)

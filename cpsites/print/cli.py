@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from cpsites.errors import ContentError, Problem
+from cpsites.project import Project
 
 
 def paper_command(repo: Path, dept: str, issue_id: str, langs: list[str], out: Path,
@@ -18,7 +19,7 @@ def paper_command(repo: Path, dept: str, issue_id: str, langs: list[str], out: P
 
     site_dir = repo / "sites" / dept
     if not (site_dir / "department.yml").is_file():
-        known = sorted(p.name for p in (repo / "sites").iterdir() if (p / "department.yml").is_file())
+        known = [d.name for d in Project(repo).department_dirs()]
         raise ContentError(Problem(f"sites/{dept}", 0, f'there is no department "{dept}"; known: {", ".join(known)}'))
     site = load_site(site_dir)
     issues = {i.id: i for i in site.issues}
@@ -59,7 +60,7 @@ def cards_command(repo: Path, dept: str, officer: str | None, langs: list[str], 
 
     site_dir = repo / "sites" / dept
     if not (site_dir / "department.yml").is_file():
-        known = sorted(p.name for p in (repo / "sites").iterdir() if (p / "department.yml").is_file())
+        known = [d.name for d in Project(repo).department_dirs()]
         raise ContentError(Problem(f"sites/{dept}", 0, f'there is no department "{dept}"; known: {", ".join(known)}'))
     site = load_site(site_dir)
     if officer and officer not in {o.id for o in site.officers}:

@@ -10,7 +10,6 @@ print/ page.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from mkdocs.structure.files import File
 
 from cpsites.content import Site
 from cpsites.i18n import t
+from cpsites.project import cache_dir
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
 
@@ -27,9 +27,7 @@ GROUPS = (("card", "print_cards"), ("poster", "print_posters"), ("brochure", "pr
 
 
 def manifest(site: Site) -> dict[str, Any] | None:
-    repo = Path(site.root).resolve().parent.parent
-    cache = Path(os.environ.get("CPSITES_CACHE", repo / ".cache"))
-    path = cache / "paper" / "products" / f"{site.slug}.json"
+    path = cache_dir(Path(site.root).resolve().parent.parent) / "paper" / "products" / f"{site.slug}.json"
     return json.loads(path.read_text("utf-8")) if path.is_file() else None
 
 
