@@ -34,13 +34,18 @@ def shared_paper_cache(tmp_path_factory):
     """One newspaper cache for every build the tests run: editions are keyed by a hash of all
     their inputs, so the many project copies that hold Mingachevir render its PDFs once, not in
     every fixture (tests of the cache itself set their own)."""
-    old = os.environ.get("CPSITES_CACHE")
+    # pictures likewise: the image cache is keyed by the source's content and the settings, so
+    # copies share it safely (tests of the image cache itself remove the variable)
+    names = ("CPSITES_CACHE", "CPSITES_IMAGE_CACHE")
+    old = {name: os.environ.get(name) for name in names}
     os.environ["CPSITES_CACHE"] = str(tmp_path_factory.mktemp("paper-cache"))
+    os.environ["CPSITES_IMAGE_CACHE"] = str(tmp_path_factory.mktemp("image-cache"))
     yield
-    if old is None:
-        os.environ.pop("CPSITES_CACHE", None)
-    else:
-        os.environ["CPSITES_CACHE"] = old
+    for name, value in old.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")
