@@ -16,20 +16,24 @@ class Language:
     code: str     # in file names (page.ru.md), URLs (ru/) and `lang` attributes
     name: str     # in its own language, for the language switcher
     babel: str    # Babel's locale for dates
+    og_locale: str  # Open Graph's og:locale of a post
+    lunr: tuple[str, ...]  # lunr's language pipeline for the search index
 
 
 # The one list of languages; the first is the default (at the site's root, the fallback text).
 # mkdocs.yml's i18n `languages` must list the same (tests/web/test_i18n_plugin.py).
 LANGUAGES: tuple[Language, ...] = (
-    Language("az", "Azərbaycanca", "az"),
-    Language("ru", "Русский", "ru"),
+    # lunr has no Azerbaijani; its Turkish pipeline keeps words ending in ə and ş (README, search)
+    Language("az", "Azərbaycanca", "az", "az_AZ", ("tr",)),
+    Language("ru", "Русский", "ru", "ru_RU", ("ru",)),
     # en_GB writes "20 November 2026", the form the glossary asks for; en (US) puts the month first
-    Language("en", "English", "en_GB"),
+    Language("en", "English", "en_GB", "en_GB", ("en",)),
 )
 LANGS: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
 DEFAULT_LANG = LANGS[0]
 LANG_NAMES = {language.code: language.name for language in LANGUAGES}
 BABEL_LOCALE = {language.code: language.babel for language in LANGUAGES}
+LANGUAGE = {language.code: language for language in LANGUAGES}
 TZ = ZoneInfo("Asia/Baku")
 LOCALES = Path(__file__).parent / "locales"  # the interface strings: one catalogue per language
 

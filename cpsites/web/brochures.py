@@ -10,13 +10,13 @@ from typing import Any
 from cpsites.content import Site
 from cpsites.content.brochures import TOPICS, Brochure
 from cpsites.content.schema import base_name
-from cpsites.i18n import prefix, t
+from cpsites.i18n import UI, prefix, t
 from cpsites.web import i18n_plugin
 from cpsites.web.generated import Generator, is_generated
 from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e
 
-NAV = [("brochures", "brochures/index.md", {"az": "Broşürlər", "ru": "Брошюры", "en": "Brochures"})]
+NAV = [("brochures", "brochures/index.md", UI["nav_brochures"])]
 # Pages press officers write in these folders get this template (see plugin.on_page_markdown).
 PAGE_TEMPLATES = {"brochures/": "cpsites/brochure.html"}
 

@@ -4,13 +4,12 @@ handled, the duty and emergency numbers, the department's address and opening ho
 from __future__ import annotations
 
 from cpsites.content import Site
-from cpsites.i18n import prefix, t
+from cpsites.i18n import UI, prefix, t
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, loc, md
 
-NAV = [("complaints", "complaints/index.md", {"az": "Şikayət və əlaqə", "ru": "Жалобы и контакты",
-                                              "en": "Complaints and contact"})]
+NAV = [("complaints", "complaints/index.md", UI["nav_complaints"])]
 
 
 def generate(gen: Generator, site: Site, settings: Settings) -> None:

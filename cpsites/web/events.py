@@ -19,13 +19,13 @@ from markupsafe import Markup
 from cpsites import clock
 from cpsites.content import Site
 from cpsites.content.events import Event, split_by_time
-from cpsites.i18n import format_date, format_time, prefix, t
+from cpsites.i18n import UI, format_date, format_time, prefix, t
 from cpsites.web import i18n_plugin
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, jsonld, loc, md, plain
 
-NAV = [("events", "events/index.md", {"az": "Tədbirlər", "ru": "Мероприятия", "en": "Events"})]
+NAV = [("events", "events/index.md", UI["nav_events"])]
 HOME_BLOCKS = ["cpsites/home-events.html"]
 HOME_COUNT = 3
 

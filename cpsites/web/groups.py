@@ -8,13 +8,13 @@ from typing import Any
 from cpsites import clock
 from cpsites.content import Site
 from cpsites.content.groups import Group
-from cpsites.i18n import format_date, prefix, t
+from cpsites.i18n import UI, format_date, prefix, t
 from cpsites.web.events import card as event_card
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, loc, md, plain
 
-NAV = [("groups", "groups/index.md", {"az": "İcma qrupları", "ru": "Общественные группы", "en": "Community groups"})]
+NAV = [("groups", "groups/index.md", UI["nav_groups"])]
 
 
 def card(g: Group, site: Site, lang: str) -> dict[str, Any]:

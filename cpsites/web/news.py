@@ -14,12 +14,12 @@ from cpsites import clock
 from cpsites.content import Site
 from cpsites.content.news import NewsPost
 from cpsites.content.tags import tag_label
-from cpsites.i18n import TZ, format_date, prefix, t
+from cpsites.i18n import UI, TZ, format_date, prefix, t
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
 
 PAGE_SIZE = 10  # the default of `news_page_size` (Settings)
-NAV = [("news", "news/index.md", {"az": "Xəbərlər", "ru": "Новости", "en": "News"})]
+NAV = [("news", "news/index.md", UI["news"])]
 LIST_TEMPLATE = "cpsites/news-list.html"
 
 

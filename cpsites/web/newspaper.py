@@ -15,11 +15,11 @@ from mkdocs.structure.files import File
 
 from cpsites.content import Site
 from cpsites.editions import published_editions
-from cpsites.i18n import LANG_NAMES, format_date, t
+from cpsites.i18n import UI, LANG_NAMES, format_date, t
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
 
-NAV = [("newspaper", "newspaper/index.md", {"az": "Qəzet", "ru": "Газета", "en": "Newspaper"})]
+NAV = [("newspaper", "newspaper/index.md", UI["nav_newspaper"])]
 TEMPLATE = "cpsites/newspaper.html"
 
 

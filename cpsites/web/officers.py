@@ -10,13 +10,13 @@ from markupsafe import Markup
 
 from cpsites.content import Site
 from cpsites.content.officers import AreaGroup, Officer, fold, group_areas
-from cpsites.i18n import LANGS, prefix, t
+from cpsites.i18n import UI, LANGS, prefix, t
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, loc, md, plain
 from cpsites.web.vcard import vcard
 
-NAV = [("officers", "officers/index.md", {"az": "Sahə inspektorları", "ru": "Участковые", "en": "Officers"})]
+NAV = [("officers", "officers/index.md", UI["nav_officers"])]
 
 
 def tel(number: str) -> str:

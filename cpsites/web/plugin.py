@@ -30,7 +30,7 @@ from cpsites.content import Site, load_site, site_dirs
 from cpsites.content.department import load_department
 from cpsites.content.schema import base_name
 from cpsites.errors import ContentError
-from cpsites.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, UI, format_date, prefix, t
+from cpsites.i18n import DEFAULT_LANG, LANG_NAMES, LANGUAGE, LANGS, UI, format_date, prefix, t
 from cpsites.web import news as news_pages
 from cpsites.web import brochures as brochure_pages, complaints as complaint_pages, events as event_pages
 from cpsites.web import groups as group_pages, officers as officer_pages, tv as tv_pages
@@ -52,10 +52,10 @@ SEARCH_WORKER = "assets/javascripts/workers/" + next(
     (Path(_material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js")).name
 
 NAV_TITLES = {
-    "home": {"az": "Ana səhifə", "ru": "Главная", "en": "Home"},
+    "home": UI["nav_home"],
     "news": UI["news"],
-    "about": {"az": "Haqqımızda", "ru": "О нас", "en": "About us"},
-    "handbook": {"az": "Mətbuat katibləri üçün", "ru": "Для пресс-секретарей", "en": "For press officers"},
+    "about": UI["nav_about"],
+    "handbook": UI["nav_handbook"],
 }
 # The handbook's pages (docs/handbook/<name>.<lang>.md) in the portal's menu, in reading order.
 HANDBOOK = ["index", "news", "officers", "events", "tv", "residents", "newspaper", "pages", "preview", "editor", "errors"]
@@ -266,6 +266,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         ctx: dict[str, Any] = {
             "lang": lang,
             "t": lambda key, **kw: t(key, lang, **kw),
+            "og_locale": LANGUAGE[lang].og_locale,
             "path": path,
             "alternates": alternates,
             "absolute": {lg: self.site_url + u for lg, u in alternates.items()},

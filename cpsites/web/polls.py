@@ -10,12 +10,12 @@ from typing import Any
 from cpsites import charts
 from cpsites.content import Site
 from cpsites.content.polls import Poll, trends
-from cpsites.i18n import format_date, prefix, t
+from cpsites.i18n import UI, format_date, prefix, t
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, loc, md, plain
 
-NAV = [("polls", "polls/index.md", {"az": "Rəy sorğuları", "ru": "Опросы", "en": "Opinion polls"})]
+NAV = [("polls", "polls/index.md", UI["nav_polls"])]
 DECIMAL = {"az": ",", "ru": ",", "en": "."}
 
 

@@ -16,12 +16,12 @@ from typing import Any
 from mkdocs.structure.files import File
 
 from cpsites.content import Site
-from cpsites.i18n import t
+from cpsites.i18n import UI, t
 from cpsites.project import cache_dir
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
 
-NAV = [("print", "print/index.md", {"az": "Çap materialları", "ru": "Для печати", "en": "Print"})]
+NAV = [("print", "print/index.md", UI["nav_print"])]
 TEMPLATE = "cpsites/printables.html"
 GROUPS = (("card", "print_cards"), ("poster", "print_posters"), ("brochure", "print_brochures"))
 

@@ -7,14 +7,13 @@ from typing import Any
 
 from cpsites.content import Site
 from cpsites.content.priorities import Priority
-from cpsites.i18n import format_date, prefix, t
+from cpsites.i18n import UI, format_date, prefix, t
 from cpsites.web import i18n_plugin
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, loc
 
-NAV = [("priorities", "priorities/index.md",
-        {"az": "Yerli prioritetlər", "ru": "Местные приоритеты", "en": "Local priorities"})]
+NAV = [("priorities", "priorities/index.md", UI["nav_priorities"])]
 HOME_BLOCKS = ["cpsites/home-priorities.html"]
 HOME_COUNT = 3
 

@@ -12,9 +12,9 @@ import json
 import re
 from pathlib import Path
 
-from cpsites.i18n import DEFAULT_LANG, LANGS
+from cpsites.i18n import DEFAULT_LANG, LANGS, LANGUAGES
 
-LUNR_LANG = {"az": ["tr"], "ru": ["ru"], "en": ["en"]}
+LUNR_LANG = {language.code: list(language.lunr) for language in LANGUAGES}
 # lunr loads the whole index file when a visitor first searches: keep it small as news piles up
 # over the years. The newest posts keep their whole text; older ones keep their title and first
 # words (their sections are dropped). 100 x 3 languages: ~11-14 KB gzip per language; at 1,000

@@ -12,12 +12,12 @@ from typing import Any
 from cpsites import clock
 from cpsites.content import Site
 from cpsites.content.tv import Episode, split_by_time
-from cpsites.i18n import format_date, format_time, prefix, t
+from cpsites.i18n import UI, format_date, format_time, prefix, t
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
 from cpsites.web.texts import e, jsonld, loc, md, plain
 
-NAV = [("tv", "tv/index.md", {"az": "TV verilişi", "ru": "Телепередача", "en": "TV programme"})]
+NAV = [("tv", "tv/index.md", UI["nav_tv"])]
 
 
 def video(ep: Episode, lang: str) -> dict[str, Any] | None:
