@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cpsites.project import cache_dir
+from cpsites.project import Project, cache_dir
 from cpsites.errors import ContentError, Problem
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -172,11 +172,11 @@ class Plan:
         return "portal" not in self.unchanged
 
 
-def plan_build(repo: Path, out: Path, depts: list[str] | None = None, full: bool = False) -> Plan:
+def plan_build(project: Project, out: Path, depts: list[str] | None = None, full: bool = False) -> Plan:
     """Targets and fingerprints; `full` builds everything whatever changed."""
     from cpsites.incremental import Hasher, Manifest, fingerprints
 
-    repo, out = Path(repo).resolve(), Path(out).resolve()
+    repo, out = project.root.resolve(), Path(out).resolve()
     plan = targets(repo, depts)
     manifest = Manifest.load(cache_root(repo), out)
     hasher = Hasher(known=manifest.files)
@@ -199,15 +199,15 @@ def _reuse(name: str, src: Path, dest: Path, skip: set[str] = frozenset()) -> Bu
     return BuildResult(name, True, pages, time.perf_counter() - start, reused=True)
 
 
-def build_all(repo: Path, out: Path, depts: list[str] | None = None, jobs: int | None = None,
+def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs: int | None = None,
               progress=None, paper_progress=None, products_progress=None,
               plan: Plan | None = None) -> list[BuildResult]:
     """Build into a fresh temporary folder beside `out`; swap it in only if every build succeeded.
 
     Targets unchanged since the last build (cpsites/incremental.py) are linked, not built."""
-    repo = repo.resolve()
+    repo = project.root.resolve()
     out = out.resolve()
-    plan = plan or plan_build(repo, out, depts)
+    plan = plan or plan_build(project, out, depts)
     recover(out)
     if all(name in plan.unchanged for name, _, _ in plan.targets):
         # nothing changed since the last build: the published site is already this build's output

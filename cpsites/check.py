@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from cpsites.content import load_site, site_dirs, unique
+from cpsites.content import load_site, unique
 from cpsites.content.pages import TYPED_FOLDERS, PageFile, read_pages, scan_data_files
 from cpsites.content.containment import inside
 from cpsites.content.policy import code_free_lines
 from cpsites.errors import ContentError, Problem, display_path
 from cpsites.i18n import DEFAULT_LANG, LANGS
+from cpsites.project import Project
 
 # `cpsites new` writes this comment under the text a press officer must replace.
 PLACEHOLDER = "cpsites: replace this text"
@@ -52,7 +53,7 @@ class Report:
         return [p for p in self.problems if p.severity != "error"]
 
 
-def check_department(site_dir: Path, images: bool = True) -> Report:
+def check_department(site_dir: Path, images: bool = True, today=None) -> Report:
     """Load and validate a department folder (sites/<slug>), then check what loading cannot."""
     site_dir = Path(site_dir)
     report = Report(site_dir.name)
@@ -62,10 +63,13 @@ def check_department(site_dir: Path, images: bool = True) -> Report:
     except ContentError as exc:
         report.problems.extend(exc.problems)
     if site is not None:
-        from cpsites import clock
         from cpsites.content import site_warnings
 
-        report.problems.extend(site_warnings(site, clock.now().date()))
+        if today is None:  # the editor's save gate and direct callers: now, in Baku
+            from cpsites import clock
+
+            today = clock.now().date()
+        report.problems.extend(site_warnings(site, today))
     if images:  # the preview leaves them to the build, which opens the pictures it uses anyway
         report.problems.extend(image_problems(site_dir))
     _check_pages(site_dir / "docs", report, data_roots=[site_dir], pages=site.pages if site else None)
@@ -74,10 +78,10 @@ def check_department(site_dir: Path, images: bool = True) -> Report:
     return report
 
 
-def check_portal(repo: Path) -> Report:
+def check_portal(project: Project) -> Report:
     """The portal's own pages (docs/ at the project root: the welcome page and the handbook)."""
     report = Report("portal")
-    docs = Path(repo) / "docs"
+    docs = project.root / "docs"
     _, problems = read_pages(docs)
     report.problems.extend(problems)
     report.problems.extend(scan_data_files(docs))
@@ -88,11 +92,11 @@ def check_portal(repo: Path) -> Report:
     return report
 
 
-def check_all(repo: Path, depts: list[str] | None = None, portal: bool = True, images: bool = True) -> list[Report]:
+def check_all(project: Project, depts: list[str] | None = None, portal: bool = True,
+              images: bool = True) -> list[Report]:
     """Reports for the portal (unless only some departments were asked for) and the departments."""
-    repo = Path(repo)
-    known = {d.name: d for d in site_dirs(repo)}
-    reports = [check_portal(repo)] if portal and not depts else []
+    known = {d.name: d for d in project.department_dirs()}
+    reports = [check_portal(project)] if portal and not depts else []
     for slug in depts or sorted(known):
         if slug not in known:
             unknown = Report(slug)
@@ -100,7 +104,7 @@ def check_all(repo: Path, depts: list[str] | None = None, portal: bool = True, i
                                             f'known: {", ".join(sorted(known))}'))
             reports.append(unknown)
             continue
-        reports.append(check_department(known[slug], images=images))
+        reports.append(check_department(known[slug], images=images, today=project.now.date()))
     return reports
 
 
@@ -321,16 +325,16 @@ def translation_report(report: Report) -> list[str]:
     return lines
 
 
-def errors_before_build(repo: Path, depts: list[str] | None = None) -> list[Problem]:
+def errors_before_build(project: Project, depts: list[str] | None = None) -> list[Problem]:
     """The errors `build` refuses before it starts: those of the portal, of the chosen departments,
     and of every department.yml (the portal lists every department)."""
     from cpsites.content.department import load_department
 
     # depts=[]: no department changed since the last build (incremental): the portal alone
-    reports = [check_portal(repo)] + (check_all(repo, depts, portal=False) if depts != [] else [])
+    reports = [check_portal(project)] + (check_all(project, depts, portal=False) if depts != [] else [])
     problems = [p for r in reports for p in r.errors]
     if depts is not None:
-        for site_dir in site_dirs(Path(repo)):
+        for site_dir in project.department_dirs():
             if site_dir.name not in depts:
                 try:
                     load_department(site_dir)

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from cpsites.i18n import LANGS
+from cpsites.project import Project
 from cpsites.errors import ContentError
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -17,13 +18,11 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 EXIT_CONTENT = 2
 
 
-def repo_root() -> Path:
-    """The project folder: the nearest parent holding mkdocs.yml and sites/."""
-    from cpsites.project import Project
-
+def current_project() -> Project:
+    """The project this command works on (the nearest folder up holding mkdocs.yml and sites/)."""
     project = Project.find()
     if project is not None:
-        return project.root
+        return project
     raise click.UsageError("run cpsites inside the project folder (where mkdocs.yml and sites/ are)")
 
 
@@ -50,23 +49,24 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
     from cpsites.build import build_all, plan_build
     from cpsites.progress import BuildProgress
 
-    repo = repo_root()
+    project = current_project()
+    repo = project.root
     out = out or repo / "site"
     try:
-        plan = plan_build(repo, out, list(depts) or None, full=full)
+        plan = plan_build(project, out, list(depts) or None, full=full)
         # the same checks as `cpsites check`, so both commands give the same messages; what is
         # unchanged since the last (successful) build passed them then
         from cpsites.check import errors_before_build
 
         if plan.portal_changed or plan.changed_depts:
-            problems = errors_before_build(repo, plan.changed_depts)
+            problems = errors_before_build(project, plan.changed_depts)
             if problems:
                 fail("\n".join(str(p) for p in problems))
         from cpsites.print.build import plan_jobs
 
         editions = len(plan_jobs(repo, plan.changed_depts)) if plan.changed_depts else 0
         with BuildProgress(len(plan.targets), editions, quiet) as progress:
-            results = build_all(repo, out, list(depts) or None, jobs=jobs, progress=progress.site,
+            results = build_all(project, out, list(depts) or None, jobs=jobs, progress=progress.site,
                                 paper_progress=progress.edition, products_progress=progress.products, plan=plan)
     except ContentError as exc:
         fail(str(exc))
@@ -87,9 +87,10 @@ def check(depts: tuple[str, ...], quiet: bool, paper: bool) -> None:
     """Check all content in seconds, without building: exit 2 when there are errors."""
     from cpsites.check import check_all, ordered, translation_report
 
-    repo = repo_root()
+    project = current_project()
+    repo = project.root
     start = time.perf_counter()
-    reports = check_all(repo, list(depts) or None)
+    reports = check_all(project, list(depts) or None)
     problems = ordered([p for r in reports for p in r.problems])
     if paper and not any(p.severity == "error" for p in problems):
         from cpsites.print.build import fit_all
@@ -124,9 +125,10 @@ def paper(dept: str, issue_id: str, langs: tuple[str, ...], out: Path | None, gr
     """Render a newspaper issue: a print PDF (PDF/X-4) and a screen PDF (PDF/UA-1) per language."""
     from cpsites.print.cli import paper_command
 
-    repo = repo_root()
+    project = current_project()
+    repo = project.root
     try:
-        lines = paper_command(repo, dept, issue_id, list(langs), out or repo / "paper", grayscale or None)
+        lines = paper_command(project, dept, issue_id, list(langs), out or repo / "paper", grayscale or None)
     except ContentError as exc:
         click.echo(str(exc), err=True)
         click.echo("\nNo PDF was written. Fix the problems above and run the command again.", err=True)
@@ -144,9 +146,10 @@ def cards(dept: str, officer: str | None, langs: tuple[str, ...], out: Path | No
     """Officers' business cards: one PDF/X-4 per card and A4 / SRA3 sheets for duplex printing."""
     from cpsites.print.cli import cards_command
 
-    repo = repo_root()
+    project = current_project()
+    repo = project.root
     try:
-        lines = cards_command(repo, dept, officer, list(langs), out or repo / "cards")
+        lines = cards_command(project, dept, officer, list(langs), out or repo / "cards")
     except ContentError as exc:
         click.echo(str(exc), err=True)
         click.echo("\nNo PDF was written. Fix the problems above and run the command again.", err=True)
@@ -169,7 +172,8 @@ def new(kind: str, dept: str, title: str, title_ru: str | None, title_en: str | 
 
     from cpsites.scaffold import Request, create, describe, today
 
-    repo = repo_root()
+    project = current_project()
+    repo = project.root
     site_dir = repo / "sites" / dept
     if not (site_dir / "department.yml").is_file():
         known = ", ".join(sorted(p.parent.name for p in (repo / "sites").glob("*/department.yml")))
@@ -199,9 +203,10 @@ def serve(dept: str | None, port: int, open_browser: bool) -> None:
     from cpsites.check import check_all, check_portal, ordered
     from cpsites.serve import preview_url, serve as run_server, watch_paths
 
-    repo = repo_root()
+    project = current_project()
+    repo = project.root
     def content_errors() -> list:
-        reports = check_all(repo, [dept], images=False) if dept else [check_portal(repo)]
+        reports = check_all(project, [dept], images=False) if dept else [check_portal(project)]
         return ordered([p for r in reports for p in r.errors])
 
     errors = content_errors()
@@ -232,7 +237,8 @@ def merge(parts: tuple[Path, ...], out: Path | None) -> None:
     from cpsites.content import site_dirs
     from cpsites.merge import merge_sites
 
-    repo = repo_root()
+    project = current_project()
+    repo = project.root
     out = out or repo / "site"
     try:
         found = merge_sites(list(parts), out, {d.name for d in site_dirs(repo)})
@@ -249,7 +255,8 @@ def edit(dept: str, port: int) -> None:
     """Edit a department in the browser (Decap CMS) on 127.0.0.1; every save is a git commit."""
     from cpsites.editor.run import MissingInstall, run
 
-    repo = repo_root()
+    project = current_project()
+    repo = project.root
     if not (repo / "sites" / dept / "department.yml").is_file():
         raise click.UsageError(f'there is no department "{dept}" (no sites/{dept}/department.yml)')
     try:

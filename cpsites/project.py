@@ -8,9 +8,10 @@ under; the print road prints it (newspaper QR codes, business cards).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PORTAL = "https://icma-polisi.example/"  # when a department's mkdocs.yml names no site_url
@@ -32,11 +33,19 @@ def cache_dir(root: Path) -> Path:
     return Path(os.environ.get("CPSITES_CACHE", Path(root) / ".cache"))
 
 
+def _now() -> dt.datetime:
+    from cpsites import clock
+
+    return clock.now()
+
+
 @dataclass(frozen=True)
 class Project:
-    """The project a command works on: made once per command (cli.repo_root)."""
+    """The project a command works on: made once per command (cli.current_project) and handed to
+    check, build, paper, cards and the preview, whose workers get its folders with their jobs."""
 
     root: Path
+    now: dt.datetime = field(default_factory=_now)  # one moment per command (Baku; CPSITES_NOW pins it)
 
     @classmethod
     def find(cls, start: Path | None = None) -> "Project | None":

@@ -10,13 +10,14 @@ from cpsites.errors import ContentError, Problem
 from cpsites.project import Project
 
 
-def paper_command(repo: Path, dept: str, issue_id: str, langs: list[str], out: Path,
+def paper_command(project: Project, dept: str, issue_id: str, langs: list[str], out: Path,
                   grayscale: bool | None) -> list[str]:
     from cpsites.content import load_site
     from cpsites.editions import write_manifest
     from cpsites.errors import display_path
     from cpsites.print.build import ensure_edition
 
+    repo = project.root
     site_dir = repo / "sites" / dept
     if not (site_dir / "department.yml").is_file():
         known = [d.name for d in Project(repo).department_dirs()]
@@ -52,12 +53,13 @@ def paper_command(repo: Path, dept: str, issue_id: str, langs: list[str], out: P
     return lines
 
 
-def cards_command(repo: Path, dept: str, officer: str | None, langs: list[str], out: Path) -> list[str]:
+def cards_command(project: Project, dept: str, officer: str | None, langs: list[str], out: Path) -> list[str]:
     """`cpsites cards`: each officer's card (one PDF/X-4 per language) and its A4 and SRA3 sheets."""
     from cpsites.content import load_site
     from cpsites.errors import display_path
     from cpsites.print.catalogue import make_all
 
+    repo = project.root
     site_dir = repo / "sites" / dept
     if not (site_dir / "department.yml").is_file():
         known = [d.name for d in Project(repo).department_dirs()]
