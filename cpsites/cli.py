@@ -32,6 +32,17 @@ def fail(problems_text: str) -> None:
     sys.exit(EXIT_CONTENT)
 
 
+def print_lines(command) -> None:
+    """Run a print-road command: its lines, or its problems and exit status 2 (no PDF written)."""
+    try:
+        lines = command()
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        click.echo("\nNo PDF was written. Fix the problems above and run the command again.", err=True)
+        sys.exit(EXIT_CONTENT)
+    click.echo("\n".join(lines))
+
+
 @click.group()
 @click.version_option(package_name="cpsites")
 def cli() -> None:
@@ -127,13 +138,7 @@ def paper(dept: str, issue_id: str, langs: tuple[str, ...], out: Path | None, gr
 
     project = current_project()
     repo = project.root
-    try:
-        lines = paper_command(project, dept, issue_id, list(langs), out or repo / "paper", grayscale or None)
-    except ContentError as exc:
-        click.echo(str(exc), err=True)
-        click.echo("\nNo PDF was written. Fix the problems above and run the command again.", err=True)
-        sys.exit(EXIT_CONTENT)
-    click.echo("\n".join(lines))
+    print_lines(lambda: paper_command(project, dept, issue_id, list(langs), out or repo / "paper", grayscale or None))
 
 
 @cli.command()
@@ -148,13 +153,7 @@ def cards(dept: str, officer: str | None, langs: tuple[str, ...], out: Path | No
 
     project = current_project()
     repo = project.root
-    try:
-        lines = cards_command(project, dept, officer, list(langs), out or repo / "cards")
-    except ContentError as exc:
-        click.echo(str(exc), err=True)
-        click.echo("\nNo PDF was written. Fix the problems above and run the command again.", err=True)
-        sys.exit(EXIT_CONTENT)
-    click.echo("\n".join(lines))
+    print_lines(lambda: cards_command(project, dept, officer, list(langs), out or repo / "cards"))
 
 
 @cli.command()

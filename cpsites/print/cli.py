@@ -10,6 +10,15 @@ from cpsites.errors import ContentError, Problem
 from cpsites.project import Project
 
 
+def department_dir(project: Project, dept: str) -> Path:
+    """sites/<dept>/ of the project, or a plain error naming the departments there are."""
+    site_dir = project.root / "sites" / dept
+    if not (site_dir / "department.yml").is_file():
+        known = [d.name for d in project.department_dirs()]
+        raise ContentError(Problem(f"sites/{dept}", 0, f'there is no department "{dept}"; known: {", ".join(known)}'))
+    return site_dir
+
+
 def paper_command(project: Project, dept: str, issue_id: str, langs: list[str], out: Path,
                   grayscale: bool | None) -> list[str]:
     from cpsites.content import load_site
@@ -18,10 +27,7 @@ def paper_command(project: Project, dept: str, issue_id: str, langs: list[str], 
     from cpsites.print.build import ensure_edition
 
     repo = project.root
-    site_dir = repo / "sites" / dept
-    if not (site_dir / "department.yml").is_file():
-        known = [d.name for d in Project(repo).department_dirs()]
-        raise ContentError(Problem(f"sites/{dept}", 0, f'there is no department "{dept}"; known: {", ".join(known)}'))
+    site_dir = department_dir(project, dept)
     site = load_site(site_dir)
     issues = {i.id: i for i in site.issues}
     if issue_id not in issues:
@@ -60,10 +66,7 @@ def cards_command(project: Project, dept: str, officer: str | None, langs: list[
     from cpsites.print.catalogue import make_all
 
     repo = project.root
-    site_dir = repo / "sites" / dept
-    if not (site_dir / "department.yml").is_file():
-        known = [d.name for d in Project(repo).department_dirs()]
-        raise ContentError(Problem(f"sites/{dept}", 0, f'there is no department "{dept}"; known: {", ".join(known)}'))
+    site_dir = department_dir(project, dept)
     site = load_site(site_dir)
     if officer and officer not in {o.id for o in site.officers}:
         raise ContentError(Problem(display_path(site_dir / "officers"), 0,
