@@ -10,7 +10,7 @@ import os
 import re
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -238,36 +238,51 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
                 products_progress(made)
             for note in dict.fromkeys(w for p in made for w in p.warnings):
                 logging.getLogger("cpsites").warning("warning: %s", note)
-        # The portal cleans its output folder, so it goes first; departments go into sub-folders.
+        # The portal and the changed departments are built side by side, largest first, so the
+        # last to finish is a small one. MkDocs empties a build's output folder first, so the
+        # portal builds into a folder of its own (inside the new site, so a killed build's is tidied
+        # up with it), moved into place afterwards.
         portal = plan.targets[0]
+        portal_dir = tmp / ".portal"
+        work = []
         if portal[0] in plan.unchanged:
             results.append(_reuse(portal[0], out, tmp, skip=slugs))
+            if progress:
+                progress(results[-1])
         else:
-            results.append(build_one(portal[1], tmp, portal[0]))
-        if progress:
-            progress(results[-1])
+            work.append((portal[0], str(portal[1]), str(portal_dir), str(cache_root(repo))))
         for name, _cfg, sub in plan.targets[1:]:
             if name in plan.unchanged:
                 results.append(_reuse(name, out / sub, tmp / sub))
                 if progress:
                     progress(results[-1])
-        work = [(name, str(cfg), str(tmp / sub), str(cache_root(repo))) for name, cfg, sub in plan.targets[1:]
-                if name not in plan.unchanged]
+        from cpsites.content import weight
+
+        depts_work = [(name, str(cfg), str(tmp / sub), str(cache_root(repo))) for name, cfg, sub in plan.targets[1:]
+                      if name not in plan.unchanged]
+        # the portal (small) last: it fills the gap while the last department finishes
+        work = sorted(depts_work, key=lambda w: weight(Path(w[1]).parent), reverse=True) + work
         jobs = jobs or min(len(work), os.cpu_count() or 1) or 1
+        built: dict[str, BuildResult] = {}
         if jobs > 1 and len(work) > 1:
             import multiprocessing as mp
 
             # processes, not threads: mkdocs-static-i18n monkey-patches MkDocs during a build
             with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
-                for result in pool.map(_worker, work):
-                    results.append(result)
+                futures = {pool.submit(_worker, w): w[0] for w in work}
+                for future in as_completed(futures):
+                    built[futures[future]] = future.result()
                     if progress:
-                        progress(result)
+                        progress(built[futures[future]])
         else:
             for w in work:
-                results.append(_worker(w))
+                built[w[0]] = _worker(w)
                 if progress:
-                    progress(results[-1])
+                    progress(built[w[0]])
+        # in the order of the plan: the portal, then the departments
+        results += [built[name] for name, _, _ in plan.targets if name in built]
+        if portal[0] in built and built[portal[0]].ok:
+            _move_into(portal_dir, tmp)
         carried: set[str] = set()
         if depts:
             # a partial build keeps the other departments of the previous site
@@ -290,6 +305,19 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
         return results
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+
+def _move_into(src: Path, dest: Path) -> None:
+    """The portal's pages into the site's top folder, beside the departments' sub-folders."""
+    for child in sorted(src.iterdir()):
+        target = dest / child.name
+        if target.exists():
+            raise ContentError(Problem(f"sites/{child.name}", 0,
+                                       f'a department may not be called "{child.name}": the portal has a '
+                                       "folder or file of that name; rename the department's folder"))
+        os.replace(child, target)
+    src.rmdir()
 
 
 def _dept_dirs(repo: Path) -> list[Path]:

@@ -93,19 +93,51 @@ def check_portal(project: Project) -> Report:
 
 
 def check_all(project: Project, depts: list[str] | None = None, portal: bool = True,
-              images: bool = True) -> list[Report]:
-    """Reports for the portal (unless only some departments were asked for) and the departments."""
+              images: bool = True, jobs: int = 1) -> list[Report]:
+    """Reports for the portal (unless only some departments were asked for) and the departments.
+
+    jobs > 1: departments are checked side by side in that many processes (the command line's
+    check and build; not the preview, whose server threads must not be forked), and the
+    departments they loaded are handed back, so the build that follows does not load them again."""
     known = {d.name: d for d in project.department_dirs()}
     reports = [check_portal(project)] if portal and not depts else []
-    for slug in depts or sorted(known):
+    slugs = depts or sorted(known)
+    found = [known[s] for s in slugs if s in known]
+    today = project.now.date()
+    if jobs > 1 and len(found) > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        from cpsites.content import adopt, weight
+
+        # largest first, so the last department to finish is a small one
+        order = sorted(found, key=weight, reverse=True)
+        with ProcessPoolExecutor(min(jobs, len(found)), mp_context=mp.get_context("fork")) as pool:
+            done = dict(zip(order, pool.map(_check_in_worker, [(d, images, today) for d in order])))
+        checked = {}
+        for site_dir, (report, entry) in done.items():
+            checked[site_dir.name] = report
+            if entry is not None:
+                adopt(entry)
+    else:
+        checked = {d.name: check_department(d, images=images, today=today) for d in found}
+    for slug in slugs:
         if slug not in known:
             unknown = Report(slug)
             unknown.problems.append(Problem(f"sites/{slug}", 0, f'there is no department "{slug}"; '
                                             f'known: {", ".join(sorted(known))}'))
             reports.append(unknown)
             continue
-        reports.append(check_department(known[slug], images=images, today=project.now.date()))
+        reports.append(checked[slug])
     return reports
+
+
+
+def _check_in_worker(args: tuple) -> tuple[Report, tuple | None]:
+    from cpsites.content import loaded
+
+    site_dir, images, today = args
+    return check_department(site_dir, images=images, today=today), loaded(site_dir)
 
 
 def image_problems(root: Path) -> list[Problem]:
@@ -325,13 +357,13 @@ def translation_report(report: Report) -> list[str]:
     return lines
 
 
-def errors_before_build(project: Project, depts: list[str] | None = None) -> list[Problem]:
+def errors_before_build(project: Project, depts: list[str] | None = None, jobs: int = 1) -> list[Problem]:
     """The errors `build` refuses before it starts: those of the portal, of the chosen departments,
     and of every department.yml (the portal lists every department)."""
     from cpsites.content.department import load_department
 
     # depts=[]: no department changed since the last build (incremental): the portal alone
-    reports = [check_portal(project)] + (check_all(project, depts, portal=False) if depts != [] else [])
+    reports = [check_portal(project)] + (check_all(project, depts, portal=False, jobs=jobs) if depts != [] else [])
     problems = [p for r in reports for p in r.errors]
     if depts is not None:
         for site_dir in project.department_dirs():

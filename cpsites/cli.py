@@ -70,7 +70,7 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
         from cpsites.check import errors_before_build
 
         if plan.portal_changed or plan.changed_depts:
-            problems = errors_before_build(project, plan.changed_depts)
+            problems = errors_before_build(project, plan.changed_depts, jobs=jobs or os.cpu_count() or 1)
             if problems:
                 fail("\n".join(str(p) for p in problems))
         from cpsites.print.build import plan_jobs
@@ -101,7 +101,7 @@ def check(depts: tuple[str, ...], quiet: bool, paper: bool) -> None:
     project = current_project()
     repo = project.root
     start = time.perf_counter()
-    reports = check_all(project, list(depts) or None)
+    reports = check_all(project, list(depts) or None, jobs=os.cpu_count() or 1)
     problems = ordered([p for r in reports for p in r.problems])
     if paper and not any(p.severity == "error" for p in problems):
         from cpsites.print.build import fit_all
