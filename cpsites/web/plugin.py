@@ -36,7 +36,7 @@ from cpsites.web import brochures as brochure_pages, complaints as complaint_pag
 from cpsites.web import groups as group_pages, officers as officer_pages, tv as tv_pages
 from cpsites.web import newspaper as newspaper_pages
 from cpsites.web import polls as poll_pages, priorities as priority_pages
-from cpsites.web import i18n_plugin, material_fixes, search, theme_files
+from cpsites.web import i18n_plugin, markdown_reuse, material_fixes, search, theme_files
 from cpsites.web import printables as print_pages
 from cpsites.web.generated import Generator, is_generated
 from cpsites.web.section import Section, Settings
@@ -128,6 +128,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.lang = i18n_plugin.current_language(config, DEFAULT_LANG)
         theme_files.install()  # the theme's static files listed once per process, not per pass
+        markdown_reuse.install()  # one Markdown converter per pass, not per page
         root = Path(config.config_file_path).parent
         try:
             if self.site is None and (root / self.config.department_file).is_file():
