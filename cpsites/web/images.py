@@ -41,6 +41,7 @@ from cpsites.images import cache as image_cache
 from cpsites.images import og as og_images
 from cpsites.images import web
 from cpsites.images.pipeline import is_image_path
+from cpsites.web.theme_files import StaticFile
 
 IMG = re.compile(r"<img\b[^>]*>", re.I)
 A_HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")', re.I)
@@ -103,6 +104,7 @@ class SiteImages:
         self.outputs: dict[str, Path] = {}        # published path in site/ -> cached file
         self.problems: list[Problem] = []
         self._memo: dict[tuple, web.Responsive] = {}
+        self._paths: dict[tuple, tuple[Path, Path, str]] = {}  # (docs folder, src) -> path, resolved, relative
         self._by_url: tuple[int, dict[str, File]] | None = None
         self.docs_dir = Path(".")
         self.site_dir = Path(".")
@@ -131,11 +133,15 @@ class SiteImages:
     def picture(self, src: str | Path, alt: str = "", kind: str = "content", focus=None,
                 css_class: str | None = None, extra_attrs: dict | None = None) -> Picture:
         """A processed picture of a file under docs/ (`src` relative to docs/, or absolute)."""
-        path = Path(src) if Path(src).is_absolute() else self.docs_dir / str(src)
-        rel = path.resolve().relative_to(self.docs_dir).as_posix() if path.resolve().is_relative_to(self.docs_dir) \
-            else path.name
+        where = (self.docs_dir, str(src))
+        if where not in self._paths:  # resolving follows links: once per picture, not per page and pass
+            path = Path(src) if Path(src).is_absolute() else self.docs_dir / str(src)
+            real = path.resolve()
+            self._paths[where] = (path, real, real.relative_to(self.docs_dir).as_posix()
+                                  if real.is_relative_to(self.docs_dir) else path.name)
+        path, real, rel = self._paths[where]
         focus = tuple(focus) if focus else None
-        key = (str(path.resolve()), "card" if kind == "card-list" else kind, focus)
+        key = (str(real), "card" if kind == "card-list" else kind, focus)
         resp = self._memo.get(key)
         if resp is None:
             if kind in ("card", "card-list"):
@@ -271,7 +277,7 @@ class SiteImages:
             existing = files.get_file_from_path(dest)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(self.config, dest, abs_src_path=str(cached)))
+            files.append(StaticFile.generated(self.config, dest, abs_src_path=str(cached)))
         self.published = True
         if self.problems:
             problems, self.problems = self.problems, []

@@ -7,6 +7,7 @@ few dozen files each time. `install()` replaces the method with one that lists a
 the installed packages (Material) once per process, and every other folder (overrides/, which a
 press office may edit while the preview runs) every time. The files it adds, and their order,
 are MkDocs' own: `tests/web/test_theme_files.py` compares both on the installed versions.
+They, and the processed pictures, are `StaticFile`s: copied in the first language pass only.
 
 The method is MkDocs 1.6's (pyproject pins mkdocs>=1.6,<1.7); `compatible()` checks its source is
 the one this was written against, and `install()` leaves MkDocs alone when it is not.
@@ -20,7 +21,8 @@ import hashlib
 import inspect
 import os
 import sysconfig
-from pathlib import Path
+
+from mkdocs.structure.files import File
 
 TESTED = "1.6"
 # sha256 of the source of MkDocs 1.6's Files.add_files_from_theme: what `_add_files_from_theme` repeats
@@ -64,10 +66,25 @@ def _names(folder: str, patterns: list[str]) -> frozenset[str]:
     return names
 
 
+class StaticFile(File):
+    """A theme file or processed picture: copied once per build, not once per language pass.
+
+    mkdocs-static-i18n's three passes each copy every static file to the same place; a copy at
+    least as new as its source, of the same size, is the one this build made already (the preview
+    copies again a file edited since)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        try:
+            src, dest = os.stat(self.abs_src_path), os.stat(self.abs_dest_path)
+            if dest.st_size == src.st_size and dest.st_mtime_ns >= src.st_mtime_ns:
+                return
+        except (OSError, TypeError):
+            pass
+        super().copy_file(dirty)
+
+
 def _add_files_from_theme(self, env, config) -> None:
     """MkDocs 1.6's add_files_from_theme, with each installed folder's listing kept (see above)."""
-    from mkdocs.structure.files import File
-
     patterns = _patterns(config)
     listed = [(folder, _names(folder, patterns)) for folder in config.theme.dirs]
     for path in sorted(set().union(*(names for _, names in listed))):
@@ -75,7 +92,7 @@ def _add_files_from_theme(self, env, config) -> None:
         if self.get_file_from_path(path) is None:
             for folder, names in listed:
                 if path in names:
-                    self.append(File(path, folder, config.site_dir, config.use_directory_urls))
+                    self.append(StaticFile(path, folder, config.site_dir, config.use_directory_urls))
                     break
 
 

@@ -47,3 +47,20 @@ def test_a_new_file_in_overrides_is_seen(tmp_path, monkeypatch):
     files = Files([])
     theme_files._add_files_from_theme(files, env, config)
     assert files.get_file_from_path("assets/new.js") is not None
+
+
+def test_a_static_file_is_copied_once_and_again_when_edited(tmp_path):
+    src, site = tmp_path / "src", tmp_path / "site"
+    src.mkdir()
+    (src / "a.css").write_text("body{}")
+    f = theme_files.StaticFile("a.css", str(src), str(site), True)
+    f.copy_file()
+    dest = site / "a.css"
+    first = dest.stat().st_mtime_ns
+    f.copy_file()  # the next language pass: the copy is there
+    assert dest.stat().st_mtime_ns == first
+    import os
+    (src / "a.css").write_text("html{}")  # edited while the preview runs (same size)
+    os.utime(src / "a.css", ns=(first + 10**9, first + 10**9))
+    f.copy_file()
+    assert dest.read_text() == "html{}"
