@@ -277,7 +277,9 @@ class SiteImages:
             existing = files.get_file_from_path(dest)
             if existing is not None:
                 files.remove(existing)
-            files.append(StaticFile.generated(self.config, dest, abs_src_path=str(cached)))
+            picture = StaticFile.generated(self.config, dest, abs_src_path=str(cached))
+            picture.link_from_cache = True
+            files.append(picture)
         self.published = True
         if self.problems:
             problems, self.problems = self.problems, []

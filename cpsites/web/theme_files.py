@@ -73,6 +73,8 @@ class StaticFile(File):
     least as new as its source, of the same size, is the one this build made already (the preview
     copies again a file edited since)."""
 
+    link_from_cache = False  # True for processed pictures (their source is the picture cache)
+
     def copy_file(self, dirty: bool = False) -> None:
         try:
             src, dest = os.stat(self.abs_src_path), os.stat(self.abs_dest_path)
@@ -80,6 +82,17 @@ class StaticFile(File):
                 return
         except (OSError, TypeError):
             pass
+        if self.link_from_cache:
+            # a processed picture: a hard link to the picture cache's file costs no copy (the
+            # cache and the site never change a file in place: both write by rename)
+            try:
+                os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+                if os.path.lexists(self.abs_dest_path):
+                    os.unlink(self.abs_dest_path)
+                os.link(self.abs_src_path, self.abs_dest_path)
+                return
+            except OSError:
+                pass  # another file system: copy
         super().copy_file(dirty)
 
 
