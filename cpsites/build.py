@@ -288,10 +288,12 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
             # a partial build keeps the other departments of the previous site
             carried = _carry_over(out, tmp, keep={sub for _, _, sub in plan.targets[1:]}, repo=repo)
         if all(r.ok for r in results):
-            # last, so every file any step wrote gets its .gz/.br (see cpsites/web/compress.py)
+            # last, so every file any step wrote gets its .gz/.br (see cpsites/web/compress.py);
+            # the departments' folders have theirs: built ones from their worker, linked ones
+            # from the build that made them
             from cpsites.web.compress import precompress
 
-            precompress(tmp, cache_root(repo) / "compress")
+            precompress(tmp, cache_root(repo) / "compress", skip={sub for _, _, sub in plan.targets[1:]} | carried)
             # the manifest describes the new site: what was built or linked now, and what was
             # carried over unchanged from the previous one
             kept = {n: fp for n, fp in plan.manifest.targets.items() if n in carried}

@@ -167,23 +167,25 @@ class Manifest:
 def link_tree(src: Path, dest: Path, skip: set[str] = frozenset()) -> int:
     """Hard-link every file of src into dest (copy where linking is impossible); returns files.
 
-    The previous site is never written to afterwards: precompress() replaces files by rename."""
+    The previous site is never written to afterwards: precompress() replaces files by rename.
+    Plain strings and os functions, no Path per file: a rebuild after one edit links ~20,000."""
+    import shutil
+
     count = 0
+    src, dest = os.fspath(src), os.fspath(dest)
     for folder, dirs, files in os.walk(src):
-        rel = Path(folder).relative_to(src)
-        if rel == Path("."):
+        top = folder == src
+        if top:
             dirs[:] = [d for d in dirs if d not in skip]
-        target = dest / rel
-        target.mkdir(parents=True, exist_ok=True)
+        target = dest if top else os.path.join(dest, os.path.relpath(folder, src))
+        os.makedirs(target, exist_ok=True)
         for name in files:
-            if rel == Path(".") and name in skip:
+            if top and name in skip:
                 continue
-            s, d = Path(folder) / name, target / name
+            s, d = os.path.join(folder, name), os.path.join(target, name)
             try:
                 os.link(s, d)
             except OSError:
-                import shutil
-
                 shutil.copy2(s, d)
             count += 1
     return count

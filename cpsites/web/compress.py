@@ -68,11 +68,14 @@ def _up_to_date(source: Path, copy: Path) -> bool:
         return False
 
 
-def precompress(site_dir: Path, cache_dir: Path | None = None) -> int:
+def precompress(site_dir: Path, cache_dir: Path | None = None, skip: set[str] = frozenset()) -> int:
     """Write .gz and .br beside every text file under site_dir; returns how many files got them.
-    `cache_dir` keeps the compressed shared assets for later builds."""
+    `cache_dir` keeps the compressed shared assets for later builds; `skip`: top-level folders
+    left out (compressed already)."""
     count = 0
-    for dirpath, _dirnames, filenames in os.walk(site_dir):
+    for dirpath, dirnames, filenames in os.walk(site_dir):
+        if dirpath == os.fspath(site_dir):
+            dirnames[:] = [d for d in dirnames if d not in skip]
         for name in filenames:
             source = Path(dirpath) / name
             if source.suffix not in TEXT_SUFFIXES:

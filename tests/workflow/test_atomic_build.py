@@ -68,9 +68,11 @@ def test_a_killed_build_leaves_site_intact_and_the_next_build_tidies_up(project:
                             cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     try:
-        # wait until the build is really under way: its temporary folder holds the portal's pages
+        # wait until the build is really under way: its temporary folder holds pages (the portal
+        # builds into a folder of its own inside it, the departments into theirs)
         deadline = time.monotonic() + 120
-        while not any((p / "index.html").is_file() for p in project.glob(".site.building-*")):
+        while not any((p / ".portal" / "index.html").is_file() or any(p.glob("*/index.html"))
+                      for p in project.glob(".site.building-*")):
             assert proc.poll() is None, "the build ended before it could be interrupted"
             assert time.monotonic() < deadline
             time.sleep(0.02)
