@@ -189,13 +189,15 @@ def plan_build(project: Project, out: Path, depts: list[str] | None = None, full
     return Plan(repo, out, depts, plan, prints, unchanged, manifest, hasher)
 
 
-def _reuse(name: str, src: Path, dest: Path, skip: set[str] = frozenset()) -> BuildResult:
-    """An unchanged target: its previous pages linked into the new site."""
+def _reuse(name: str, src: Path, dest: Path, skip: set[str] = frozenset(), pages: int | None = None) -> BuildResult:
+    """An unchanged target: its previous pages linked into the new site (`pages`: their number
+    as the manifest recorded it, else counted)."""
     from cpsites.incremental import link_tree
 
     start = time.perf_counter()
     link_tree(src, dest, skip)
-    pages = sum(1 for p in dest.rglob("index.html") if not (skip and p.relative_to(dest).parts[0] in skip))
+    if pages is None:
+        pages = sum(1 for p in dest.rglob("index.html") if not (skip and p.relative_to(dest).parts[0] in skip))
     return BuildResult(name, True, pages, time.perf_counter() - start, reused=True)
 
 
@@ -244,37 +246,42 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
         # up with it), moved into place afterwards.
         portal = plan.targets[0]
         portal_dir = tmp / ".portal"
-        work = []
+        work, unchanged = [], []
         if portal[0] in plan.unchanged:
-            results.append(_reuse(portal[0], out, tmp, skip=slugs))
-            if progress:
-                progress(results[-1])
+            unchanged.append((portal[0], out, tmp, slugs))
         else:
             work.append((portal[0], str(portal[1]), str(portal_dir), str(cache_root(repo))))
-        for name, _cfg, sub in plan.targets[1:]:
-            if name in plan.unchanged:
-                results.append(_reuse(name, out / sub, tmp / sub))
-                if progress:
-                    progress(results[-1])
+        unchanged += [(name, out / sub, tmp / sub, frozenset()) for name, _cfg, sub in plan.targets[1:]
+                      if name in plan.unchanged]
         from cpsites.content import weight
 
         depts_work = [(name, str(cfg), str(tmp / sub), str(cache_root(repo))) for name, cfg, sub in plan.targets[1:]
                       if name not in plan.unchanged]
         # the portal (small) last: it fills the gap while the last department finishes
         work = sorted(depts_work, key=lambda w: weight(Path(w[1]).parent), reverse=True) + work
-        jobs = jobs or min(len(work), os.cpu_count() or 1) or 1
+
+        def link_unchanged() -> None:
+            for name, src, dest, skip in unchanged:
+                results.append(_reuse(name, src, dest, skip=skip, pages=plan.manifest.pages.get(name)))
+                if progress:
+                    progress(results[-1])
+
+        jobs = min(jobs or os.cpu_count() or 1, len(work))
         built: dict[str, BuildResult] = {}
-        if jobs > 1 and len(work) > 1:
+        if work and (jobs > 1 or unchanged):
             import multiprocessing as mp
 
-            # processes, not threads: mkdocs-static-i18n monkey-patches MkDocs during a build
-            with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
+            # processes, not threads: mkdocs-static-i18n monkey-patches MkDocs during a build;
+            # this process links the unchanged targets meanwhile (after one edit: ten departments)
+            with ProcessPoolExecutor(max(jobs, 1), mp_context=mp.get_context("fork")) as pool:
                 futures = {pool.submit(_worker, w): w[0] for w in work}
+                link_unchanged()
                 for future in as_completed(futures):
                     built[futures[future]] = future.result()
                     if progress:
                         progress(built[futures[future]])
         else:
+            link_unchanged()
             for w in work:
                 built[w[0]] = _worker(w)
                 if progress:

@@ -71,32 +71,38 @@ def _up_to_date(source: Path, copy: Path) -> bool:
 def precompress(site_dir: Path, cache_dir: Path | None = None, skip: set[str] = frozenset()) -> int:
     """Write .gz and .br beside every text file under site_dir; returns how many files got them.
     `cache_dir` keeps the compressed shared assets for later builds; `skip`: top-level folders
-    left out (compressed already)."""
-    count = 0
+    left out (compressed already). zlib and brotli let go of Python's lock while they work, so
+    two threads use both cores when one department was rebuilt alone."""
+    sources = []
     for dirpath, dirnames, filenames in os.walk(site_dir):
         if dirpath == os.fspath(site_dir):
             dirnames[:] = [d for d in dirnames if d not in skip]
-        for name in filenames:
-            source = Path(dirpath) / name
-            if source.suffix not in TEXT_SUFFIXES:
-                continue
-            gz_path = source.with_name(name + ".gz")
-            br_path = source.with_name(name + ".br")
-            if _up_to_date(source, gz_path) and _up_to_date(source, br_path):
-                continue
-            data = source.read_bytes()
-            if len(data) < MIN_SIZE:
-                continue
-            is_asset = "assets" in source.relative_to(site_dir).parts
-            gz, br = _compress(data, is_asset, cache_dir)
-            for path, packed in ((gz_path, gz), (br_path, br)):
-                if len(packed) < len(data):
-                    # by rename, never in place: an unchanged site's files are hard links to the
-                    # previous build's (cpsites/incremental.py), which must stay as they are
-                    tmp = path.with_name(f".{path.name}.tmp")
-                    tmp.write_bytes(packed)
-                    os.replace(tmp, path)
-                elif path.exists():
-                    path.unlink()  # a stale copy of an earlier, larger version
-            count += 1
-    return count
+        sources += [Path(dirpath) / name for name in filenames if os.path.splitext(name)[1] in TEXT_SUFFIXES]
+    if len(sources) < 64:
+        return sum(_precompress_one(source, site_dir, cache_dir) for source in sources)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(min(2, os.cpu_count() or 1)) as pool:
+        return sum(pool.map(lambda source: _precompress_one(source, site_dir, cache_dir), sources))
+
+
+def _precompress_one(source: Path, site_dir: Path, cache_dir: Path | None) -> int:
+    gz_path = source.with_name(source.name + ".gz")
+    br_path = source.with_name(source.name + ".br")
+    if _up_to_date(source, gz_path) and _up_to_date(source, br_path):
+        return 0
+    data = source.read_bytes()
+    if len(data) < MIN_SIZE:
+        return 0
+    is_asset = "assets" in source.relative_to(site_dir).parts
+    gz, br = _compress(data, is_asset, cache_dir)
+    for path, packed in ((gz_path, gz), (br_path, br)):
+        if len(packed) < len(data):
+            # by rename, never in place: an unchanged site's files are hard links to the
+            # previous build's (cpsites/incremental.py), which must stay as they are
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_bytes(packed)
+            os.replace(tmp, path)
+        elif path.exists():
+            path.unlink()  # a stale copy of an earlier, larger version
+    return 1
