@@ -39,7 +39,10 @@ def main() -> int:
     if len(sys.argv) < 2:
         print(__doc__)
         return 2
-    before, after = sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "HEAD"
+    # commits, not names: inside the temporary worktree "HEAD" would mean its own checkout
+    before, after = (subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", rev], check=True,
+                                    capture_output=True, text=True).stdout.strip()
+                     for rev in (sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "HEAD"))
     work = Path(tempfile.mkdtemp(prefix="cpsites-compare-"))
     tree = work / "tree"
     subprocess.run(["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(tree), before], check=True)
