@@ -223,7 +223,7 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     results: list[BuildResult] = []
-    slugs = {sub for _, _, sub in plan.targets[1:]} | {d.name for d in _dept_dirs(repo)} \
+    slugs = {sub for _, _, sub in plan.targets[1:]} | {d.name for d in project.department_dirs()} \
         | {n for n in plan.manifest.targets if n != "portal"}
     try:
         # Newspapers first, every edition in processes (cached by content hash in .cache/paper/);
@@ -327,12 +327,6 @@ def _move_into(src: Path, dest: Path) -> None:
                                        "folder or file of that name; rename the department's folder"))
         os.replace(child, target)
     src.rmdir()
-
-
-def _dept_dirs(repo: Path) -> list[Path]:
-    from cpsites.content import site_dirs
-
-    return site_dirs(repo)
 
 
 def _carry_over(old: Path, new: Path, keep: set[str], repo: Path) -> set[str]:

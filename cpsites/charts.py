@@ -30,8 +30,13 @@ class Bar:
     count: int
 
 
+def percent_number(value: float, decimal: str) -> str:
+    """A share with one decimal and the language's decimal sign, without the % sign: 42,5."""
+    return f"{value:.1f}".replace(".", decimal)
+
+
 def _pct(value: float, decimal: str) -> str:
-    return f"{value:.1f}".replace(".", decimal) + " %"
+    return percent_number(value, decimal) + " %"
 
 
 def bars(chart_id: str, title: str, rows: list[Bar], decimal: str = ".") -> Markup:

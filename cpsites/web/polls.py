@@ -20,7 +20,7 @@ DECIMAL = {"az": ",", "ru": ",", "en": "."}
 
 
 def _pct(value: float, lang: str) -> str:
-    return f"{value:.1f}".replace(".", DECIMAL[lang])
+    return charts.percent_number(value, DECIMAL[lang])
 
 
 def question_card(poll: Poll, index: int, lang: str, trend: list | None) -> dict[str, Any]:
