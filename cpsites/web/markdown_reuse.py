@@ -10,22 +10,22 @@ four page-specific processors MkDocs adds are registered again under their names
 the previous page's. `tests/web/test_markdown_reuse.py` renders every sample page both ways and
 compares the HTML, table of contents and title.
 
-The method is MkDocs 1.6's (pyproject pins mkdocs>=1.6,<1.7); `compatible()` checks its source is
+The method is MkDocs 1.6's (pyproject pins mkdocs>=1.6,<1.7); `compatible()` (cpsites/web/mkdocs_patch.py) checks its source is
 the one copied here, and `install()` leaves MkDocs alone when it is not.
 To drop this module: delete it and its `install()` call; builds are then slower, not different.
 """
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import logging
 
-TESTED = "1.6"
+from mkdocs.structure.pages import Page
+
+from cpsites.web.mkdocs_patch import MethodPatch
+
 # sha256 of the source of MkDocs 1.6's Page.render, which `_render` repeats
 EXPECTED_DIGEST = "320529348f7a8af152073d0a3ab02960ccce91f9204716144e51b20931983cc6"
 
-_ORIGINAL = None
 _LAST: list = [(), None]  # [what the converter was made from, the converter]: passes run one at a time
 
 
@@ -74,34 +74,6 @@ def _render(self, config, files) -> None:
         self.links_to_anchors = relative_path_ext.links_to_anchors
 
 
-def _source_digest() -> str:
-    from mkdocs.structure.pages import Page
-
-    method = _ORIGINAL or Page.render
-    return hashlib.sha256(inspect.getsource(method).encode()).hexdigest()
-
-
-def compatible() -> list[str]:
-    """What differs from the MkDocs this was written against ([] when nothing)."""
-    from importlib.metadata import version
-
-    problems = []
-    if not version("mkdocs").startswith(TESTED + "."):
-        problems.append(f"MkDocs {version('mkdocs')} installed, cpsites is tested with {TESTED}.x")
-    if _source_digest() != EXPECTED_DIGEST:
-        problems.append("MkDocs' Page.render is not the one cpsites/web/markdown_reuse.py repeats")
-    return problems
-
-
-def install() -> bool:
-    """Reuse the pass's converter; True when installed (False: MkDocs differs, left as it is)."""
-    global _ORIGINAL
-    from mkdocs.structure.pages import Page
-
-    if _ORIGINAL is not None:
-        return True
-    if compatible():
-        return False
-    _ORIGINAL = Page.render
-    Page.render = _render
-    return True
+PATCH = MethodPatch(Page, "render", _render, EXPECTED_DIGEST, "cpsites/web/markdown_reuse.py")
+compatible = PATCH.compatible
+install = PATCH.install

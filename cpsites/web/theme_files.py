@@ -9,7 +9,7 @@ press office may edit while the preview runs) every time. The files it adds, and
 are MkDocs' own: `tests/web/test_theme_files.py` compares both on the installed versions.
 They, and the processed pictures, are `StaticFile`s: copied in the first language pass only.
 
-The method is MkDocs 1.6's (pyproject pins mkdocs>=1.6,<1.7); `compatible()` checks its source is
+The method is MkDocs 1.6's (pyproject pins mkdocs>=1.6,<1.7); `compatible()` (cpsites/web/mkdocs_patch.py) checks its source is
 the one this was written against, and `install()` leaves MkDocs alone when it is not.
 To drop this module: delete it and its `install()` call; builds are then slower, not different.
 """
@@ -17,18 +17,16 @@ To drop this module: delete it and its `install()` call; builds are then slower,
 from __future__ import annotations
 
 import fnmatch
-import hashlib
-import inspect
 import os
 import sysconfig
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
-TESTED = "1.6"
+from cpsites.web.mkdocs_patch import MethodPatch
+
 # sha256 of the source of MkDocs 1.6's Files.add_files_from_theme: what `_add_files_from_theme` repeats
 EXPECTED_DIGEST = "0169dd2b1c22ca136924ca9136a97b690ba2711d8896258e5858a237c186a12e"
 
-_ORIGINAL = None
 _LISTED: dict[tuple, frozenset[str]] = {}
 # folders whose files do not change while a process runs (the installed packages)
 _PACKAGES = tuple({os.path.realpath(p) for p in (sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"])})
@@ -109,35 +107,6 @@ def _add_files_from_theme(self, env, config) -> None:
                     break
 
 
-def _source_digest() -> str:
-    from mkdocs.structure.files import Files
-
-    method = _ORIGINAL or Files.add_files_from_theme
-    return hashlib.sha256(inspect.getsource(method).encode()).hexdigest()
-
-
-def compatible() -> list[str]:
-    """What differs from the MkDocs this was written against ([] when nothing)."""
-    from importlib.metadata import version
-
-    problems = []
-    if not version("mkdocs").startswith(TESTED + "."):
-        problems.append(f"MkDocs {version('mkdocs')} installed, cpsites is tested with {TESTED}.x")
-    if _source_digest() != EXPECTED_DIGEST:
-        problems.append("MkDocs' Files.add_files_from_theme is not the one cpsites/web/theme_files.py repeats")
-    return problems
-
-
-def install() -> bool:
-    """Use the listing kept per process; True when installed (False: MkDocs differs, left as it is)."""
-    global _ORIGINAL
-    from mkdocs.structure.files import Files
-
-    if _ORIGINAL is not None:
-        return True
-    if compatible():
-        return False
-    _ORIGINAL = Files.add_files_from_theme
-    Files.add_files_from_theme = _add_files_from_theme
-    return True
-
+PATCH = MethodPatch(Files, "add_files_from_theme", _add_files_from_theme, EXPECTED_DIGEST, "cpsites/web/theme_files.py")
+compatible = PATCH.compatible
+install = PATCH.install

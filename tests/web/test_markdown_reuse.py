@@ -51,7 +51,7 @@ def test_compatible_with_the_installed_mkdocs():
 
 def test_every_sample_page_renders_the_same(tmp_path):
     markdown_reuse.install()
-    original = markdown_reuse._ORIGINAL
+    original = markdown_reuse.PATCH.original
     for dept in ("tartar", "mingachevir"):
         config = load_config(str(REPO / "sites" / dept / "mkdocs.yml"), site_dir=str(tmp_path / dept))
         files = get_files(config)
@@ -77,7 +77,7 @@ def test_no_state_carries_from_one_page_to_the_next(tmp_path):
     first = _render(markdown_reuse._render, a, config, files)
     assert "footnote" in first[0] and "<abbr" in first[0]
     second = _render(markdown_reuse._render, b, config, files)
-    assert second == _render(markdown_reuse._ORIGINAL, b, config, files)
+    assert second == _render(markdown_reuse.PATCH.original, b, config, files)
     assert "footnote" not in second[0] and "<abbr" not in second[0]
     # the heading ids start again on every page (no "more_1" from the page before)
     assert 'id="etrafli"' in second[0] or 'id="ətraflı"' in second[0], second[0]

@@ -24,7 +24,7 @@ def test_compatible_with_the_installed_mkdocs():
 
 def test_same_files_in_the_same_order_as_mkdocs():
     theme_files.install()
-    original = theme_files._ORIGINAL or Files.add_files_from_theme
+    original = theme_files.PATCH.original or Files.add_files_from_theme
     ours = _theme_files(theme_files._add_files_from_theme)
     assert ours == _theme_files(original)
     assert any(src.startswith("assets/javascripts/bundle.") for src, _, _ in ours)
@@ -64,3 +64,23 @@ def test_a_static_file_is_copied_once_and_again_when_edited(tmp_path):
     os.utime(src / "a.css", ns=(first + 10**9, first + 10**9))
     f.copy_file()
     assert dest.read_text() == "html{}"
+
+
+def test_a_changed_mkdocs_method_is_left_alone():
+    """Our copy of a MkDocs method replaces it only while MkDocs' source is the one copied."""
+    from cpsites.web.mkdocs_patch import MethodPatch
+
+    class Owner:
+        def method(self):
+            return "mkdocs"
+
+    def ours(self):
+        return "ours"
+
+    stale = MethodPatch(Owner, "method", ours, "0" * 64, "a test")
+    assert any("Owner.method is not the one a test repeats" in p for p in stale.compatible())
+    assert stale.install() is False and Owner().method() == "mkdocs"
+    fresh = MethodPatch(Owner, "method", ours, stale.source_digest(), "a test")
+    assert fresh.compatible() == [] and fresh.install() is True and Owner().method() == "ours"
+    # after installing, the digest is still that of MkDocs' own method, not of ours
+    assert fresh.original is not None and fresh.source_digest() == fresh.digest
