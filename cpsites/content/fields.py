@@ -23,7 +23,7 @@ from cpsites.errors import ContentError, Problem, display_path
 from cpsites.i18n import TZ
 
 
-class _TextDatesLoader(yaml.SafeLoader):
+class _TextDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: 5x faster
     """SafeLoader that keeps timestamps and 'HH:MM' as the text the press officer wrote."""
 
 
