@@ -98,11 +98,22 @@ def _precompress_one(source: Path, site_dir: Path, cache_dir: Path | None) -> in
     gz, br = _compress(data, is_asset, cache_dir)
     for path, packed in ((gz_path, gz), (br_path, br)):
         if len(packed) < len(data):
-            # by rename, never in place: an unchanged site's files are hard links to the
-            # previous build's (cpsites/incremental.py), which must stay as they are
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_bytes(packed)
-            os.replace(tmp, path)
+            _write(path, packed)
         elif path.exists():
             path.unlink()  # a stale copy of an earlier, larger version
     return 1
+
+
+def _write(path: Path, data: bytes) -> None:
+    """A new file is written directly (a fresh build: two system calls fewer per copy); an
+    existing one by rename, never in place: an unchanged site's files are hard links to the
+    previous build's (cpsites/incremental.py), which must stay as they are."""
+    try:
+        with open(path, "xb") as new:
+            new.write(data)
+        return
+    except FileExistsError:
+        pass
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)

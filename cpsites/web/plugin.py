@@ -39,6 +39,7 @@ from cpsites.web import groups as group_pages, officers as officer_pages, tv as 
 from cpsites.web import newspaper as newspaper_pages
 from cpsites.web import polls as poll_pages, priorities as priority_pages
 from cpsites.web import i18n_plugin, markdown_reuse, material_fixes, search, theme_files
+from cpsites.web.fragments import FrameFragments, PageFrame
 from cpsites.web import printables as print_pages
 from cpsites.web.generated import Generator, is_generated
 from cpsites.web.section import Section, Settings
@@ -140,6 +141,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         self.fallback_urls: set[str] = set()  # pages showing az text for a missing translation
         self.not_found: dict[str, bytes] = {}
         self.images = SiteImages()  # every picture goes through cpsites.images
+        self.frame: FrameFragments | None = None  # parts of the page frame drawn once per folder
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -198,6 +200,11 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         return [{title.get(self.lang) or title["az"]: src}
                 for _key, src, title in entries if files.get_file_from_path(src) is not None]
 
+    @event_priority(-200)  # the navigation this pass's pages are drawn with (after i18n's)
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        self.frame = FrameFragments(nav, other_targets=[SEARCH_WORKER])
+        return nav
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self._is_fallback(page):
             self.fallback_urls.add(page.url)
@@ -235,6 +242,9 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         # templates were written for MkDocs' default (no escaping), which let a title such as
         # `Bayram"><img src=...>` into every page's head and menu.
         env.autoescape = True
+        # "material/partials/nav.html": Material's own file under our override of the same name
+        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader(
+            {"material": jinja2.FileSystemLoader(Path(_material.__file__).parent / "templates")})])
         # after every page's content, before MkDocs copies static files: originals out, processed in
         if self.site:
             self.images.prepare_news(self.site, self.lang, self.site_url)
@@ -305,6 +315,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
             "fallback_urls": self.fallback_urls,
             "feed_url": f"{prefix(lang)}news/rss.xml" if self.site else None,
             "picture": self.images.template_helper(page),
+            "frame": self.frame.for_page(page) if self.frame is not None and page is not None else PageFrame({}, None),
         }
         if self.site:
             d = self.site.department
