@@ -2,7 +2,6 @@
 as Material drawing them on every page."""
 
 import filecmp
-import os
 from pathlib import Path
 from types import SimpleNamespace
 
