@@ -55,6 +55,13 @@ class Report:
 
 def check_department(site_dir: Path, images: bool = True, today=None) -> Report:
     """Load and validate a department folder (sites/<slug>), then check what loading cannot."""
+    from cpsites.content.containment import resolving_once
+
+    with resolving_once():  # each file's links resolved once, not by every step again
+        return _check_department(Path(site_dir), images, today)
+
+
+def _check_department(site_dir: Path, images: bool, today) -> Report:
     site_dir = Path(site_dir)
     report = Report(site_dir.name)
     site = None
@@ -158,13 +165,21 @@ def image_problems(root: Path) -> list[Problem]:
 
 
 def picture_problems(path: Path) -> list[Problem]:
-    """One picture opened the way the build opens it (see image_problems)."""
+    """One picture opened the way the build opens it (see image_problems). A picture that opened
+    well once is not decoded again: the verdict is kept in the picture cache under the file's
+    content hash, the pipeline and Pillow versions and the size limit (a damaged file never gets one)."""
+    from cpsites.images.cache import cache_for
+    from cpsites.images.pillow_flags import MAX_PIXELS
     from cpsites.images.pipeline import decode, probe
 
     try:
         source = probe(path)
         if not source.is_svg:
-            decode(source, scale=1 / 8)
+            cache = cache_for(path)
+            verdict = cache.key(source.digest, {"op": "opens", "scale": 8, "max_pixels": MAX_PIXELS})
+            if cache.get(verdict, "ok") is None:
+                decode(source, scale=1 / 8)
+                cache.put(verdict, "ok", b"")
     except ContentError as exc:
         return list(exc.problems)
     return []
@@ -292,7 +307,7 @@ def _targets(page: PageFile):
 
 def _links(page: PageFile, index: _PageIndex) -> list[Problem]:
     problems = []
-    where = display_path(page.path)
+    where = ""  # the file's name for messages: filled in below, only when there are any
     folder = posixpath.dirname(page.rel)
     for line, raw, is_image, alt in _targets(page):
         target = unquote(raw.split("#", 1)[0].split("?", 1)[0]).strip()
@@ -333,6 +348,10 @@ def _links(page: PageFile, index: _PageIndex) -> list[Problem]:
                                     f'the picture "{rel}" has no alternative text; write what it shows '
                                     "between the square brackets, for example "
                                     f"![Pupils visit the duty room]({raw})"))
+    if problems:
+        where = display_path(page.path)
+        for problem in problems:
+            problem.file = where
     return problems
 
 

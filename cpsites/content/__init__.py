@@ -86,7 +86,10 @@ def load_site(root: Path) -> Site:
     hit = _LOADED.get(key)
     if hit is not None and hit[0] == signature:
         return hit[1]
-    site = _load_site(Path(root))
+    from cpsites.content.containment import resolving_once
+
+    with resolving_once():
+        site = _load_site(Path(root))
     _LOADED[key] = (signature, site)
     return site
 

@@ -9,15 +9,47 @@ every link inside the folder must point inside it too, because MkDocs copies doc
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Iterator
 
 from cpsites.errors import Problem, display_path
 
 
+# Resolving a path asks the file system about each of its folders: loading a department resolved
+# the same files and folders four times over (a quarter of a check). Within one load the answers
+# are kept; outside one (`resolving_once`) every call asks again.
+_RESOLVED: ContextVar[dict[str, str] | None] = ContextVar("cpsites_resolved", default=None)
+
+
+@contextmanager
+def resolving_once() -> Iterator[None]:
+    """Within this block (one department's load and check) each path is resolved once."""
+    if _RESOLVED.get() is not None:
+        yield
+        return
+    token = _RESOLVED.set({})
+    try:
+        yield
+    finally:
+        _RESOLVED.reset(token)
+
+
+def _real(path: Path | str) -> str:
+    memo, name = _RESOLVED.get(), os.fspath(path)
+    if memo is None:
+        return os.path.realpath(name)
+    real = memo.get(name)
+    if real is None:
+        real = memo[name] = os.path.realpath(name)
+    return real
+
+
 def inside(path: Path, *roots: Path) -> bool:
     """True when `path`, with every link and `..` resolved, lies in one of `roots`."""
-    real = Path(os.path.realpath(path))
-    return any(real.is_relative_to(Path(os.path.realpath(r))) for r in roots)
+    real = Path(_real(path))
+    return any(real.is_relative_to(_real(r)) for r in roots)
 
 
 def outside_links(root: Path, *shared: Path) -> list[Problem]:

@@ -257,7 +257,6 @@ class _TagScanner(HTMLParser):
 
 def scan(text: str, path: Path | str, markdown: bool = True) -> list[Problem]:
     """Every policy breach in `text` (a Markdown file or a YAML data file), one per line and kind."""
-    file = display_path(path)
     lines = _code_free_text(text, markdown)
     problems: list[Problem] = []
     seen: set[tuple[int, str]] = set()
@@ -265,7 +264,8 @@ def scan(text: str, path: Path | str, markdown: bool = True) -> list[Problem]:
     def add(line: int, message: str) -> None:
         if (line, message) not in seen:
             seen.add((line, message))
-            problems.append(Problem(file, line, message))
+            # the file's name for messages: worked out only when there is one (most files are fine)
+            problems.append(Problem(problems[0].file if problems else display_path(path), line, message))
 
     scrubbed: list[str] = []
     for number, line in enumerate(lines, start=1):

@@ -109,8 +109,11 @@ def text_problems(data: Any, path: Path, text: str, line_offset: int = 0) -> lis
         elif isinstance(value, str):
             names = [k for k in loc if not k.isdigit() and k not in LANGS]
             key = ".".join(loc) or "(file)"
-            line = (line_of(text, list(loc)) or 0) + (line_offset if loc else 0)
             bad = _CONTROL.search(value)
+            if bad or (names and names[-1] in SINGLE_LINE or SINGLE_LINE_UNDER & set(names)) \
+                    and _LINE_BREAK.search(value.strip()):
+                # found only now: finding a line reads the text, and most values are fine
+                line = (line_of(text, list(loc)) or 0) + (line_offset if loc else 0)
             if bad:
                 problems.append(Problem(display_path(path), line,
                     f"`{key}` contains an invisible control character (U+{ord(bad.group()):04X}); delete it "

@@ -197,3 +197,23 @@ def test_svg_entities_are_refused(tmp_path):
 def test_svg_without_size_is_refused_with_the_fix(tmp_path):
     (tmp_path / "nosize.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>')
     assert "viewBox" in bad(tmp_path / "nosize.svg", "viewBox")
+
+
+def test_the_check_decodes_a_good_picture_once_and_a_damaged_one_every_time(tmp_path, photos, monkeypatch):
+    from cpsites import check
+    from cpsites.images import pipeline
+
+    monkeypatch.setenv("CPSITES_IMAGE_CACHE", str(tmp_path / "cache"))
+    decoded = []
+    real_decode = pipeline.decode
+    monkeypatch.setattr(pipeline, "decode", lambda source, **kw: decoded.append(source.path.name) or real_decode(source, **kw))
+    good = photos.save_phone_jpeg(photos.scene("books", (600, 400)), tmp_path / "good.jpg", 1)
+    cut = photos.save_phone_jpeg(photos.scene("books", (600, 400)), tmp_path / "cut.jpg", 6)
+    cut.write_bytes(cut.read_bytes()[: cut.stat().st_size // 2])
+    for _ in range(2):
+        assert check.picture_problems(good) == []
+        assert "damaged or incomplete" in str(check.picture_problems(cut)[0])
+    assert decoded == ["good.jpg", "cut.jpg", "cut.jpg"]
+    # the same name with other bytes is a new picture: opened again, and its damage found
+    good.write_bytes(good.read_bytes()[:300])
+    assert "damaged or incomplete" in str(check.picture_problems(good)[0])
