@@ -9,6 +9,7 @@ import logging
 import os
 import re
 import shutil
+import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -354,7 +355,7 @@ def recover(out: Path) -> None:
         if not _alive(stale.name.rsplit("-", 1)[-1]):
             shutil.rmtree(stale, ignore_errors=True)
     for old in sorted(out.parent.glob(f".{out.name}.old-*")):
-        if _alive(old.name.rsplit("-", 1)[-1]):
+        if _alive(old.name.rsplit(".old-", 1)[-1].split(".")[0]):
             continue
         if not out.exists():
             os.replace(old, out)
@@ -376,8 +377,22 @@ def _alive(pid: str) -> bool:
 
 def _swap(new: Path, out: Path) -> None:
     """Replace `out` by `new` with renames only, so readers never see a half-written site."""
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    # unique within the process: the previous one may still be being deleted (see _remove_later)
+    old = out.parent / f".{out.name}.old-{os.getpid()}.{time.monotonic_ns()}"
     if out.exists():
         os.replace(out, old)
     os.replace(new, out)
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        _remove_later(old)
+
+
+def _remove_later(path: Path) -> None:
+    """Delete the previous site in a process of its own, at low priority: removing its ten
+    thousands of files took a second after every build that the press officer need not wait
+    for. The site is already in place; a deletion that is cut short is finished by recover()
+    at the next build (the folder is named after this process, gone by then)."""
+    try:
+        subprocess.Popen(["nice", "-n", "10", "rm", "-rf", "--", str(path)], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:  # no nice or rm on this system
+        shutil.rmtree(path, ignore_errors=True)

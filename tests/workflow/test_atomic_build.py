@@ -39,7 +39,14 @@ def project(published, tmp_path) -> Path:
 
 
 def leftovers(project: Path) -> list[str]:
-    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
+    """Temporary and previous sites beside site/, once the previous site's deletion (a process of
+    its own, cpsites.build._remove_later) has had its few seconds."""
+    deadline = time.monotonic() + 30
+    while True:
+        found = sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
+        if not any(".old-" in name for name in found) or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
 
 
 def break_news_template(project: Path) -> None:
