@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -43,6 +44,7 @@ def prefix(lang: str) -> str:
     return "" if lang == DEFAULT_LANG else f"{lang}/"
 
 
+@functools.lru_cache(maxsize=8192)  # the same dates on many pages (cards, listings): babel is slow
 def format_date(value: dt.date, lang: str, fmt: str = "long") -> str:
     """'20 noyabr 2026', '20 ноября 2026 г.', '20 November 2026'."""
     return _babel_date(value, format=fmt, locale=BABEL_LOCALE[lang])

@@ -65,6 +65,11 @@ def default_cache_dir(start: Path | str) -> Path:
     env = os.environ.get(ENV_CACHE_DIR)
     if env:
         return Path(env)
+    return _project_cache_dir(os.fspath(start), os.getcwd())
+
+
+@lru_cache(maxsize=16384)  # asked for every picture of every page: finding the project walks folders
+def _project_cache_dir(start: str, _cwd: str) -> Path:
     from cpsites.project import find_root
 
     here = Path(start).resolve()

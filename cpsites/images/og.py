@@ -24,7 +24,7 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont
 from cpsites.errors import ContentError
 from cpsites.images.cache import STATS, ImageCache, cache_for
 from cpsites.images.geometry import crop_box
-from cpsites.images.pipeline import decode, encode, probe
+from cpsites.images.pipeline import decode, encode, probe_unchanged
 
 OG_WIDTH, OG_HEIGHT = 1200, 630
 OG_VERSION = 1
@@ -85,7 +85,7 @@ def _covers(path: Path) -> bool:
 def og_card(title: str, photo: Path | str | None = None, site_name: str = "", accent: str = "#1f4e8c",
             focus: tuple[float, float] | None = None, cache: ImageCache | None = None) -> OgImage:
     """See module docstring."""
-    src = probe(photo) if photo else None
+    src = probe_unchanged(photo) if photo else None
     if src is not None and src.is_svg:
         src = None  # a drawing makes a poor card background: use the accent colour
     font = find_font(True)

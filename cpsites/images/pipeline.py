@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import struct
 import warnings
@@ -74,6 +75,23 @@ class Source:
 def is_image_path(path: str | Path) -> bool:
     """True for files the pipeline must handle (by ending, case-insensitive)."""
     return Path(str(path)).suffix.lower() in IMAGE_SUFFIXES
+
+
+_PROBED: dict[tuple, "Source"] = {}
+
+
+def probe_unchanged(path: Path | str) -> Source:
+    """probe(), remembered while the file keeps its inode, size and change time: the Open Graph
+    card of a post asks for the same photo in every language pass. decode() still checks the
+    bytes against the digest."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return probe(path)  # its message names the problem
+    key = (os.fspath(path), st.st_ino, st.st_size, st.st_mtime_ns)
+    if key not in _PROBED:
+        _PROBED[key] = probe(path)
+    return _PROBED[key]
 
 
 def probe(path: Path | str) -> Source:

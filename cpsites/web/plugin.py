@@ -327,7 +327,8 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
                     ctx.update(section.context(self.site, lang, page))
             if page is not None and page.meta.get("chief_message"):
                 ctx["chief_message"] = Markup(clean(markdown.markdown(str(page.meta["chief_message"]))))
-            ctx["latest_news"] = [news_pages.card(p, lang) for p in self.site.news[:3]]
+            if page is not None and self._src(page) == "index.md":  # only the home page shows them
+                ctx["latest_news"] = [news_pages.card(p, lang) for p in self.site.news[:3]]
             ctx["portal_url"] = config.extra.get("cpsites_portal_url", "/")
             if page is not None and self._src(page).startswith("news/") and not is_generated(page):
                 slug = base_name(Path(self._src(page)))
