@@ -64,7 +64,10 @@ def build_one(config_file: Path, site_dir: Path, name: str) -> BuildResult:
     reset_stats()
     try:
         cfg = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-        build(cfg)
+        from cpsites.web.page_writer import writing
+
+        with writing():  # pages and their .gz/.br written by two threads (see the module)
+            build(cfg)
         pages = sum(1 for _ in site_dir.rglob("index.html"))
         processed, cached = stats()
         return BuildResult(name, True, pages, time.perf_counter() - start,

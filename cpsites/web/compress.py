@@ -104,6 +104,16 @@ def _precompress_one(source: Path, site_dir: Path, cache_dir: Path | None) -> in
     return 1
 
 
+def compress_copies(data: bytes, path: str) -> None:
+    """The .gz and .br copies of a page just written from `data` (cpsites/web/page_writer.py)."""
+    if len(data) < MIN_SIZE:
+        return
+    gz, br = _compress(data, False)
+    for suffix, packed in ((".gz", gz), (".br", br)):
+        if len(packed) < len(data):
+            _write(Path(path + suffix), packed)
+
+
 def _write(path: Path, data: bytes) -> None:
     """A new file is written directly (a fresh build: two system calls fewer per copy); an
     existing one by rename, never in place: an unchanged site's files are hard links to the

@@ -38,7 +38,7 @@ from cpsites.web import brochures as brochure_pages, complaints as complaint_pag
 from cpsites.web import groups as group_pages, officers as officer_pages, tv as tv_pages
 from cpsites.web import newspaper as newspaper_pages
 from cpsites.web import polls as poll_pages, priorities as priority_pages
-from cpsites.web import i18n_plugin, markdown_reuse, material_fixes, search, theme_files
+from cpsites.web import i18n_plugin, markdown_reuse, material_fixes, page_writer, search, theme_files
 from cpsites.web.fragments import FrameFragments, PageFrame
 from cpsites.web import printables as print_pages
 from cpsites.web.generated import Generator, is_generated
@@ -353,6 +353,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
     def _after_all_languages(self, config: MkDocsConfig) -> None:
         if i18n_plugin.inner_pass(config):
             return  # an inner language pass; the outer pass finishes the job
+        page_writer.flush()  # the search index the last pass wrote
         site_dir = Path(config.site_dir)
         if DEFAULT_LANG in self.not_found:
             (site_dir / "404.html").write_bytes(self.not_found[DEFAULT_LANG])
@@ -366,6 +367,12 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
                 if lang != DEFAULT_LANG and (site_dir / lang).is_dir():
                     shutil.copyfile(sitemap, site_dir / lang / "sitemap.xml")
 
-    # early: before mkdocs-static-i18n (-100) runs the other languages; late: after all of them
-    on_post_build = CombinedEvent(event_priority(0)(_each_language_pass),
+    @staticmethod
+    def _written(config: MkDocsConfig) -> None:
+        page_writer.flush()  # what follows reads back files MkDocs wrote (see page_writer)
+
+    # first: the pass's files are on disk; early: before mkdocs-static-i18n (-100) runs the other
+    # languages; late: after all of them
+    on_post_build = CombinedEvent(event_priority(100)(_written),
+                                  event_priority(0)(_each_language_pass),
                                   event_priority(-200)(_after_all_languages))

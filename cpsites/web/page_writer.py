@@ -1,0 +1,86 @@
+"""Pages written, with their .gz and .br copies, by two threads while the next pages render.
+
+MkDocs renders a page and then writes it, on one core; the build then read every page again to
+compress it (cpsites/web/compress.py). Here MkDocs' `write_file` hands the bytes to two threads,
+which create the folder, write the page and its compressed copies straight from memory: zlib,
+brotli and file writes let go of Python's lock, so after one edit, when one department is rebuilt
+alone, the second core does them. `writing()` is used by `cpsites build` only (build.build_one);
+plain `mkdocs build` and the preview write as MkDocs does.
+
+Whatever reads a file that MkDocs wrote must wait for the writes first: `flush()`. The plugin
+does so at the start of every language pass's post-build step (where mkdocs-static-i18n, the
+search plugin and ours read the 404 page, the search index and the sitemap back); `writing()`
+flushes at its end and raises the first error a write met (a full disk, say).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import Iterator
+
+from cpsites.web import compress
+
+_active: "PageWriter | None" = None
+
+
+class PageWriter:
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(2, thread_name_prefix="cpsites-write")
+        self._pending: list[Future] = []
+        self._lock = threading.Lock()
+
+    def write(self, content: bytes, output_path: str) -> None:
+        """MkDocs' utils.write_file, done in a thread."""
+        with self._lock:
+            self._pending.append(self._pool.submit(_write, content, os.fspath(output_path)))
+
+    def flush(self) -> None:
+        with self._lock:
+            pending, self._pending = self._pending, []
+        for future in pending:
+            future.result()  # raises what the write raised
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+def _write(content: bytes, path: str) -> None:
+    folder = os.path.dirname(path)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    with open(path, "wb") as out:
+        out.write(content)
+    # pages only: MkDocs writes each once per build. 404.html, sitemap.xml and the search index are
+    # written again by later steps, and a copy made now could look as new as the final file
+    # (file times are coarse): the last compression pass does those.
+    if os.path.basename(path) == "index.html":
+        compress.compress_copies(content, path)
+
+
+def flush() -> None:
+    """Wait for the writes handed over so far (no-op outside `writing()`)."""
+    if _active is not None:
+        _active.flush()
+
+
+@contextmanager
+def writing() -> Iterator[None]:
+    """MkDocs' page writes go to a PageWriter for the duration of the block (one build)."""
+    global _active
+    from mkdocs import utils
+
+    if _active is not None:  # nested (not expected): the outer writer does it
+        yield
+        return
+    writer = PageWriter()
+    original = utils.write_file
+    utils.write_file, _active = writer.write, writer
+    try:
+        yield
+        writer.flush()
+    finally:
+        utils.write_file, _active = original, None
+        writer.shutdown()  # after a failure, what the other writes met does not matter

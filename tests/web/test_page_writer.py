@@ -1,0 +1,52 @@
+"""Pages written by threads with their compressed copies (cpsites/web/page_writer.py): the same
+files as MkDocs writing them and the last compression pass compressing them."""
+
+import contextlib
+import filecmp
+import gzip
+from pathlib import Path
+
+import brotli
+import pytest
+from mkdocs import utils
+
+from cpsites import build
+from cpsites.web import page_writer
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_pages_get_their_copies_and_a_failed_write_stops_the_build(tmp_path):
+    page = tmp_path / "news" / "open-day" / "index.html"
+    html = ("<h1>Açıq qapı günü</h1>" * 40).encode()
+    original = utils.write_file
+    with page_writer.writing():
+        assert utils.write_file is not original
+        utils.write_file(html, str(page))
+        utils.write_file(b"<p>404</p>" * 40, str(tmp_path / "404.html"))
+        page_writer.flush()
+        assert page.read_bytes() == html  # after flush() the file is there to read back
+    assert gzip.decompress(page.with_name("index.html.gz").read_bytes()) == html
+    assert brotli.decompress(page.with_name("index.html.br").read_bytes()) == html
+    assert not (tmp_path / "404.html.gz").exists()  # rewritten by later steps: the last pass does it
+    assert utils.write_file is original and page_writer._active is None
+
+    (tmp_path / "blocked").write_text("a file where a folder should be")
+    with pytest.raises(OSError):
+        with page_writer.writing():
+            utils.write_file(html, str(tmp_path / "blocked" / "index.html"))
+    assert utils.write_file is original and page_writer._active is None
+
+
+def test_a_build_writes_what_mkdocs_and_the_compression_pass_wrote(built_site, tmp_path, monkeypatch):
+    # built_site: the newspaper editions this department's pages list are in the shared cache
+    monkeypatch.setenv("CPSITES_NOW", "2026-11-23 12:00")
+    job = ("mingachevir", str(REPO / "sites" / "mingachevir" / "mkdocs.yml"))
+    assert build._worker((*job, str(tmp_path / "threads"), str(tmp_path / "cache"))).ok
+    monkeypatch.setattr(page_writer, "writing", contextlib.nullcontext)
+    assert build._worker((*job, str(tmp_path / "mkdocs"), str(tmp_path / "cache"))).ok
+    names = sorted(str(p.relative_to(tmp_path / "mkdocs")) for p in (tmp_path / "mkdocs").rglob("*") if p.is_file())
+    assert len([n for n in names if n.endswith("index.html.br")]) > 200
+    assert names == sorted(str(p.relative_to(tmp_path / "threads")) for p in (tmp_path / "threads").rglob("*") if p.is_file())
+    match, mismatch, errors = filecmp.cmpfiles(tmp_path / "mkdocs", tmp_path / "threads", names, shallow=False)
+    assert mismatch == [] and errors == []
