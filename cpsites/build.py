@@ -5,6 +5,7 @@ A failed or interrupted build leaves the previous site/ exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -149,6 +150,25 @@ def _worker(args: tuple[str, str, str, str]) -> BuildResult:
     return result
 
 
+def warm_pool(plan: "Plan", jobs: int | None = None) -> ProcessPoolExecutor | None:
+    """After a small edit (one department changed, and perhaps the portal): the build's worker
+    processes, started now and warmed up (cpsites/web/warm_up.py) while this process checks the
+    content; hand it to build_all. None when more changed: then the check loads the departments
+    in processes of its own and hands them to the build (see check.check_all), which a pool
+    started before the check would not have."""
+    work = [str(cfg) for name, cfg, _ in plan.targets if name not in plan.unchanged]
+    if not work or len(plan.changed_depts) > 1:
+        return None
+    import multiprocessing as mp
+
+    from cpsites.web.warm_up import warm_up
+
+    pool = ProcessPoolExecutor(min(len(work), jobs or os.cpu_count() or 1), mp_context=mp.get_context("fork"),
+                               initializer=warm_up, initargs=(work,))
+    pool.submit(int)  # starts the processes now (a fork pool starts them all at its first job)
+    return pool
+
+
 def cache_root(repo: Path) -> Path:
     """The build's caches (manifest, compressed assets; images and papers keep their own)."""
     return cache_dir(repo)
@@ -207,10 +227,11 @@ def _reuse(name: str, src: Path, dest: Path, skip: set[str] = frozenset(), pages
 
 def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs: int | None = None,
               progress=None, paper_progress=None, products_progress=None,
-              plan: Plan | None = None) -> list[BuildResult]:
+              plan: Plan | None = None, pool: ProcessPoolExecutor | None = None) -> list[BuildResult]:
     """Build into a fresh temporary folder beside `out`; swap it in only if every build succeeded.
 
-    Targets unchanged since the last build (cpsites/incremental.py) are linked, not built."""
+    Targets unchanged since the last build (cpsites/incremental.py) are linked, not built.
+    `pool`: build workers started earlier (warm_pool); the caller shuts it down."""
     repo = project.root.resolve()
     out = out.resolve()
     plan = plan or plan_build(project, out, depts)
@@ -277,8 +298,10 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
 
             # processes, not threads: mkdocs-static-i18n monkey-patches MkDocs during a build;
             # this process links the unchanged targets meanwhile (after one edit: ten departments)
-            with ProcessPoolExecutor(max(jobs, 1), mp_context=mp.get_context("fork")) as pool:
-                futures = {pool.submit(_worker, w): w[0] for w in work}
+            own = pool is None
+            workers = pool or ProcessPoolExecutor(max(jobs, 1), mp_context=mp.get_context("fork"))
+            with workers if own else contextlib.nullcontext(workers) as workers:
+                futures = {workers.submit(_worker, w): w[0] for w in work}
                 link_unchanged()
                 for future in as_completed(futures):
                     built[futures[future]] = future.result()

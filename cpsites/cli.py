@@ -57,14 +57,17 @@ def cli() -> None:
 @click.option("--full", is_flag=True, help="Build every site again, also those unchanged since the last build.")
 def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | None, full: bool) -> None:
     """Build the portal and department sites into site/ (atomically; unchanged sites are reused)."""
-    from cpsites.build import build_all, plan_build
+    from cpsites.build import build_all, plan_build, warm_pool
     from cpsites.progress import BuildProgress
 
     project = current_project()
     repo = project.root
     out = out or repo / "site"
+    pool = None
     try:
         plan = plan_build(project, out, list(depts) or None, full=full)
+        # after a small edit the build's worker starts now and gets ready while the content is checked
+        pool = warm_pool(plan, jobs)
         # the same checks as `cpsites check`, so both commands give the same messages; what is
         # unchanged since the last (successful) build passed them then
         from cpsites.check import errors_before_build
@@ -78,10 +81,14 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
         editions = len(plan_jobs(repo, plan.changed_depts)) if plan.changed_depts else 0
         with BuildProgress(len(plan.targets), editions, quiet) as progress:
             results = build_all(project, out, list(depts) or None, jobs=jobs, progress=progress.site,
-                                paper_progress=progress.edition, products_progress=progress.products, plan=plan)
+                                paper_progress=progress.edition, products_progress=progress.products, plan=plan,
+                                pool=pool)
     except ContentError as exc:
         fail(str(exc))
         return
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
     failed = [r for r in results if not r.ok]
     if failed:
         # the same problem can stop several builds (the portal reads every department.yml)

@@ -73,7 +73,9 @@ def _signature(root: Path) -> tuple:
                 st = os.stat(os.path.join(folder, name))
             except OSError:
                 continue
-            out.append((folder, name, st.st_size, st.st_mtime_ns, st.st_ino))
+            # the folder relative to root: the same department named by a relative or an absolute
+            # path has the same signature
+            out.append((os.path.relpath(folder, root), name, st.st_size, st.st_mtime_ns, st.st_ino))
     return tuple(out)
 
 

@@ -1,0 +1,58 @@
+"""A head start for a build worker: what every build does first and what stays valid after.
+
+After one edit a single department is rebuilt, in a worker process that starts empty: it imports
+MkDocs, Material, mkdocs-static-i18n and the Markdown extensions, lists Material's 14,500 theme
+files, loads the compiled templates and reads the department's content before it renders a page
+(about a second). The build starts that worker while the main process still checks the content,
+and the worker spends the wait on this (cpsites/build.py, `warm_pool`). Everything done here is
+kept by the same per-process caches the build uses, which check their inputs again: an edit made
+meanwhile is seen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+
+def warm_up(config_files: list[str]) -> None:
+    """Best effort: any problem is left for the build, which reports it properly."""
+    for config_file in config_files:
+        try:
+            _warm_up(Path(config_file))
+        except Exception:  # noqa: BLE001 - a head start only; the build meets the problem again
+            logging.getLogger("cpsites").debug("warm-up of %s skipped", config_file, exc_info=True)
+
+
+def _warm_up(config_file: Path) -> None:
+    import markdown
+    from mkdocs.config import load_config
+
+    from cpsites.i18n import LANGS, format_date
+    from cpsites.web import theme_files
+    from cpsites.web.plugin import COMPILED_TEMPLATES
+
+    config = load_config(str(config_file))  # imports the plugins and the theme
+    markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    patterns = theme_files._patterns(config)
+    for folder in config.theme.dirs:
+        theme_files._names(folder, patterns)
+    from cpsites.project import cache_dir, find_root
+
+    root = find_root(config_file.parent)
+    if root is not None and COMPILED_TEMPLATES.folder is None:
+        COMPILED_TEMPLATES.folder = cache_dir(root) / "build" / "templates"
+    env = config.theme.get_env()
+    env.bytecode_cache = COMPILED_TEMPLATES
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".html") and not n.startswith(".")):
+        try:
+            env.get_template(name)
+        except Exception:  # noqa: BLE001 - e.g. Material's blog templates, which need the blog plugin
+            continue
+    for lang in LANGS:  # babel reads each language's data on first use
+        format_date(dt.date(2026, 1, 1), lang)
+    if (config_file.parent / "department.yml").is_file():
+        from cpsites.content import load_site
+
+        load_site(config_file.parent)
