@@ -110,6 +110,7 @@ class SiteImages:
         self.site_dir = Path(".")
         self.config = None
         self.published = False
+        self._in_site: set[str] = set()
         self.og_data: dict[tuple[str, str], dict | None] = {}  # (post slug, lang) -> meta values
         image_cache.STATS.reset()  # one count per site build
 
@@ -120,6 +121,7 @@ class SiteImages:
         self.site_dir = Path(config.site_dir)
         self.published = False
         self._by_url = None
+        self._in_site: set[str] = set()  # published paths seen in site/ this pass (not asked again)
 
     def is_content_image(self, f: File) -> bool:
         if not f.abs_src_path or not is_image_path(f.src_uri):
@@ -180,11 +182,14 @@ class SiteImages:
 
     def _publish_one(self, dest: str, cached: Path) -> None:
         self.outputs[dest] = cached
-        if self.published:  # asked for after MkDocs copied static files: copy it ourselves
+        if self.published and dest not in self._in_site:
+            # asked for after MkDocs copied static files: copy it ourselves (once; a picture
+            # shown on 300 pages was looked for in site/ 300 times)
             target = self.site_dir / dest
             if not target.is_file():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(cached, target)
+            self._in_site.add(dest)
 
     # -- page content ---------------------------------------------------------------------------
     def rewrite(self, content: str, page, files: Files) -> str:
