@@ -29,18 +29,23 @@ _active: "PageWriter | None" = None
 class PageWriter:
     def __init__(self) -> None:
         self._pool = ThreadPoolExecutor(2, thread_name_prefix="cpsites-write")
-        self._pending: list[Future] = []
+        self._pending: dict[str, Future] = {}
         self._lock = threading.Lock()
 
     def write(self, content: bytes, output_path: str) -> None:
         """MkDocs' utils.write_file, done in a thread."""
+        path = os.fspath(output_path)
         with self._lock:
-            self._pending.append(self._pool.submit(_write, content, os.fspath(output_path)))
+            earlier = self._pending.get(path)
+        if earlier is not None:
+            earlier.result()  # the same file again: never two threads writing one file
+        with self._lock:
+            self._pending[path] = self._pool.submit(_write, content, path)
 
     def flush(self) -> None:
         with self._lock:
-            pending, self._pending = self._pending, []
-        for future in pending:
+            pending, self._pending = self._pending, {}
+        for future in pending.values():
             future.result()  # raises what the write raised
 
     def shutdown(self) -> None:

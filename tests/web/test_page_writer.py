@@ -50,3 +50,12 @@ def test_a_build_writes_what_mkdocs_and_the_compression_pass_wrote(built_site, t
     assert names == sorted(str(p.relative_to(tmp_path / "threads")) for p in (tmp_path / "threads").rglob("*") if p.is_file())
     match, mismatch, errors = filecmp.cmpfiles(tmp_path / "mkdocs", tmp_path / "threads", names, shallow=False)
     assert mismatch == [] and errors == []
+
+
+def test_the_same_file_written_twice_ends_with_the_second_text(tmp_path):
+    path = tmp_path / "ru" / "index.html"
+    with page_writer.writing():
+        for n in range(50):
+            utils.write_file((f"<p>{n}</p>" * 2000).encode(), str(path))
+    assert path.read_bytes() == ("<p>49</p>" * 2000).encode()
+    assert gzip.decompress(path.with_name("index.html.gz").read_bytes()) == path.read_bytes()
