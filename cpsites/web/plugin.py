@@ -7,6 +7,7 @@ here happens three times; content is loaded once and each pass renders its own l
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -83,6 +84,21 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self.code: dict[str, bytes] = {}
         self.folder: Path | None = None
 
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> jinja2.bccache.Bucket:
+        # Jinja keys compiled code by the template's name alone, but the code depends on the
+        # environment's settings too: a template compiled without autoescape (MkDocs' default)
+        # and served to our escaping environment wrote titles unescaped. The settings are in the key.
+        settings = repr((environment.autoescape, environment.trim_blocks, environment.lstrip_blocks,
+                         environment.keep_trailing_newline, environment.newline_sequence,
+                         environment.block_start_string, environment.variable_start_string,
+                         environment.comment_start_string, environment.line_statement_prefix,
+                         sorted(environment.extensions), environment.optimized))
+        key = hashlib.sha256(f"{self.get_cache_key(name, filename)}|{settings}".encode()).hexdigest()
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         data = self.code.get(bucket.key)
         if data is None and self.folder is not None:
@@ -106,6 +122,22 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 
 COMPILED_TEMPLATES = _CompiledTemplates()
+
+
+def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> None:
+    """Our settings of a language pass's Jinja environment (on_env; the worker's warm-up too:
+    a template compiled under other settings must never be the one a build uses)."""
+    env.bytecode_cache = COMPILED_TEMPLATES
+    root = find_root(Path(config.config_file_path).parent)
+    COMPILED_TEMPLATES.folder = cache_dir(root) / "build" / "templates" if root else None
+    # Escape by construction: every value a template writes is escaped unless it is Markup
+    # (our sanitised HTML: page content, table of contents, pictures, JSON-LD). Material's
+    # templates were written for MkDocs' default (no escaping), which let a title such as
+    # `Bayram"><img src=...>` into every page's head and menu.
+    env.autoescape = True
+    # "material/partials/nav.html": Material's own file under our override of the same name
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader(
+        {"material": jinja2.FileSystemLoader(Path(_material.__file__).parent / "templates")})])
 
 
 def trusted_html(page: Page) -> None:
@@ -234,17 +266,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         # every template again (a third of a department's build); keep the compiled code for
         # the whole process (forked build workers inherit the portal's). Jinja checks each
         # template's source against its checksum, so an edited template is compiled again.
-        env.bytecode_cache = COMPILED_TEMPLATES
-        root = find_root(Path(config.config_file_path).parent)
-        COMPILED_TEMPLATES.folder = cache_dir(root) / "build" / "templates" if root else None
-        # Escape by construction: every value a template writes is escaped unless it is Markup
-        # (our sanitised HTML: page content, table of contents, pictures, JSON-LD). Material's
-        # templates were written for MkDocs' default (no escaping), which let a title such as
-        # `Bayram"><img src=...>` into every page's head and menu.
-        env.autoescape = True
-        # "material/partials/nav.html": Material's own file under our override of the same name
-        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader(
-            {"material": jinja2.FileSystemLoader(Path(_material.__file__).parent / "templates")})])
+        prepare_env(env, config)
         # after every page's content, before MkDocs copies static files: originals out, processed in
         if self.site:
             self.images.prepare_news(self.site, self.lang, self.site_url)

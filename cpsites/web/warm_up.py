@@ -31,20 +31,15 @@ def _warm_up(config_file: Path) -> None:
 
     from cpsites.i18n import LANGS, format_date
     from cpsites.web import theme_files
-    from cpsites.web.plugin import COMPILED_TEMPLATES
+    from cpsites.web.plugin import prepare_env
 
     config = load_config(str(config_file))  # imports the plugins and the theme
     markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     patterns = theme_files._patterns(config)
     for folder in config.theme.dirs:
         theme_files._names(folder, patterns)
-    from cpsites.project import cache_dir, find_root
-
-    root = find_root(config_file.parent)
-    if root is not None and COMPILED_TEMPLATES.folder is None:
-        COMPILED_TEMPLATES.folder = cache_dir(root) / "build" / "templates"
     env = config.theme.get_env()
-    env.bytecode_cache = COMPILED_TEMPLATES
+    prepare_env(env, config)  # the build's own settings: autoescape above all
     for name in env.list_templates(filter_func=lambda n: n.endswith(".html") and not n.startswith(".")):
         try:
             env.get_template(name)
