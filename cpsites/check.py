@@ -62,7 +62,6 @@ def check_department(site_dir: Path, images: bool = True, today=None) -> Report:
 
 
 def _check_department(site_dir: Path, images: bool, today) -> Report:
-    site_dir = Path(site_dir)
     report = Report(site_dir.name)
     site = None
     try:

@@ -87,31 +87,26 @@ def precompress(site_dir: Path, cache_dir: Path | None = None, skip: set[str] = 
 
 
 def _precompress_one(source: Path, site_dir: Path, cache_dir: Path | None) -> int:
-    gz_path = source.with_name(source.name + ".gz")
-    br_path = source.with_name(source.name + ".br")
-    if _up_to_date(source, gz_path) and _up_to_date(source, br_path):
-        return 0
-    data = source.read_bytes()
-    if len(data) < MIN_SIZE:
+    if _up_to_date(source, source.with_name(source.name + ".gz")) \
+            and _up_to_date(source, source.with_name(source.name + ".br")):
         return 0
     is_asset = "assets" in source.relative_to(site_dir).parts
-    gz, br = _compress(data, is_asset, cache_dir)
-    for path, packed in ((gz_path, gz), (br_path, br)):
-        if len(packed) < len(data):
-            _write(path, packed)
-        elif path.exists():
-            path.unlink()  # a stale copy of an earlier, larger version
-    return 1
+    return compress_copies(source.read_bytes(), source, is_asset, cache_dir)
 
 
-def compress_copies(data: bytes, path: str) -> None:
-    """The .gz and .br copies of a page just written from `data` (cpsites/web/page_writer.py)."""
+def compress_copies(data: bytes, path: Path | str, is_asset: bool = False, cache_dir: Path | None = None) -> int:
+    """The .gz and .br copies of the file at `path` whose bytes are `data` (also for pages just
+    written from memory, cpsites/web/page_writer.py); 1 if it got them."""
     if len(data) < MIN_SIZE:
-        return
-    gz, br = _compress(data, False)
+        return 0
+    gz, br = _compress(data, is_asset, cache_dir)
     for suffix, packed in ((".gz", gz), (".br", br)):
+        copy = Path(f"{os.fspath(path)}{suffix}")
         if len(packed) < len(data):
-            _write(Path(path + suffix), packed)
+            _write(copy, packed)
+        elif copy.exists():
+            copy.unlink()  # a stale copy of an earlier, larger version
+    return 1
 
 
 def _write(path: Path, data: bytes) -> None:
