@@ -32,6 +32,7 @@ class BuildResult:
     images_processed: int = 0   # source pictures cpsites.images processed in this build
     images_cached: int = 0      # source pictures taken whole from the image cache
     reused: bool = False        # unchanged since the last build: its pages were linked, not built
+    passes: list = field(default_factory=list)  # cpsites.web.languages.LanguagePass of a one-language build
 
 
 class _Collect(logging.Handler):
@@ -48,8 +49,11 @@ class _Collect(logging.Handler):
         self.records.append(msg)
 
 
-def build_one(config_file: Path, site_dir: Path, name: str) -> BuildResult:
-    """Run one strict MkDocs build (all three languages) in this process."""
+def build_one(config_file: Path, site_dir: Path, name: str, lang: str | None = None,
+              previous: Path | None = None) -> BuildResult:
+    """Run one strict MkDocs build (all three languages, or only `lang`) in this process.
+    `previous`: the published folder of the same target (its unchanged pages' compressed copies
+    are reused, cpsites/web/page_writer.py)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -67,12 +71,18 @@ def build_one(config_file: Path, site_dir: Path, name: str) -> BuildResult:
         cfg = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         from cpsites.web.page_writer import writing
 
-        with writing():  # pages and their .gz/.br written by two threads (see the module)
+        if lang is not None:
+            from cpsites.web.i18n_plugin import single_language
+
+            single_language(cfg, lang)
+        # pages and their .gz/.br written by two threads (see the module)
+        with writing((site_dir, previous) if previous is not None and previous.is_dir() else None):
             build(cfg)
         pages = sum(1 for _ in site_dir.rglob("index.html"))
         processed, cached = stats()
+        passes = cfg.plugins["cpsites"].passes if lang is not None and "cpsites" in cfg.plugins else []
         return BuildResult(name, True, pages, time.perf_counter() - start,
-                           images_processed=processed, images_cached=cached)
+                           images_processed=processed, images_cached=cached, passes=passes)
     except (Abort, PluginError, ConfigurationError, ContentError) as exc:
         messages = [line for m in handler.records for line in _explain(m, config_file)]
         text = str(exc).strip()
@@ -90,6 +100,66 @@ def build_one(config_file: Path, site_dir: Path, name: str) -> BuildResult:
     finally:
         root_logger.removeHandler(handler)
         root_logger.setLevel(old_level)
+
+
+def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous: Path | None = None) -> BuildResult:
+    """The same build as build_one, with each language in a process of its own, side by side.
+
+    After a small edit one department is rebuilt while the machine's other cores wait: its three
+    languages are three builds that share nothing but their content. The other languages' processes
+    are forked from this one, so they start with everything it has loaded (a warmed-up worker,
+    cpsites/web/warm_up.py); each builds into a folder of its own, and this process merges their
+    output into its own and writes what spans languages (cpsites/web/languages.py)."""
+    import multiprocessing as mp
+
+    from cpsites.i18n import DEFAULT_LANG, LANGS
+
+    start = time.perf_counter()
+    ctx = mp.get_context("fork")
+    parts = {lang: site_dir.with_name(f".{site_dir.name}.{lang}") for lang in LANGS if lang != DEFAULT_LANG}
+    children = []
+    for lang, part in parts.items():
+        receive, send = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_build_one_language, args=(config_file, part, name, lang, previous, send),
+                            daemon=True)
+        child.start()
+        send.close()
+        children.append((lang, child, receive))
+    try:
+        results = [build_one(config_file, site_dir, name, lang=DEFAULT_LANG, previous=previous)]
+        for lang, child, receive in children:
+            try:
+                results.append(receive.recv())
+            except EOFError:  # the process died without a word (killed, out of memory)
+                child.join()
+                results.append(BuildResult(name, False, 0, 0.0, [
+                    f"{config_file}: internal error while building {name} in {lang}: its process stopped "
+                    f"(exit status {child.exitcode}); this is a bug in cpsites, not in your content"]))
+            child.join()
+        if not all(r.ok for r in results):
+            messages = [m for r in results for m in r.messages]
+            return BuildResult(name, False, 0, time.perf_counter() - start, list(dict.fromkeys(messages)))
+        from cpsites.web import languages
+
+        index = languages.merge(site_dir, parts)
+        passes = sorted((p for r in results for p in r.passes), key=lambda p: LANGS.index(p.lang))
+        languages.finish(site_dir, passes, index)
+        return BuildResult(name, True, sum(1 for _ in site_dir.rglob("index.html")), time.perf_counter() - start,
+                           images_processed=sum(r.images_processed for r in results),
+                           images_cached=max(r.images_cached for r in results))
+    finally:
+        for _lang, child, _receive in children:
+            if child.is_alive():
+                child.kill()
+                child.join()
+        for part in parts.values():
+            shutil.rmtree(part, ignore_errors=True)
+
+
+def _build_one_language(config_file: Path, site_dir: Path, name: str, lang: str, previous: Path | None,
+                        send) -> None:
+    send.send(build_one(config_file, site_dir, name, lang=lang, previous=previous))
+    send.close()
 
 
 LINK_NOT_FOUND = re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the target")
@@ -139,9 +209,10 @@ def targets(repo: Path, depts: list[str] | None) -> list[tuple[str, Path, str]]:
     return out
 
 
-def _worker(args: tuple[str, str, str, str]) -> BuildResult:
-    name, config_file, site_dir, cache = args
-    result = build_one(Path(config_file), Path(site_dir), name)
+def _worker(args: tuple[str, str, str, str, bool, str]) -> BuildResult:
+    name, config_file, site_dir, cache, apart, previous = args
+    build = build_languages_apart if apart else build_one
+    result = build(Path(config_file), Path(site_dir), name, previous=Path(previous) if previous else None)
     if result.ok:
         # compress in the worker, in parallel; the final pass only finds what is left
         from cpsites.web.compress import precompress
@@ -284,6 +355,16 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
                       if name not in plan.unchanged]
         # the portal (small) last: it fills the gap while the last department finishes
         work = sorted(depts_work, key=lambda w: weight(Path(w[1]).parent), reverse=True) + work
+        # Fewer departments to build than cores (after a small edit: one): each builds its
+        # languages side by side, in processes of its own (build_languages_apart). The portal
+        # likewise when it is built alone.
+        cores = jobs or os.cpu_count() or 1
+        apart = {w[0] for w in depts_work if len(depts_work) < cores} | (
+            {w[0] for w in work} if len(work) == 1 and cores > 1 else set())
+        # the published folder of each: pages that come out as they were keep their .gz/.br
+        published = {name: out / sub for name, _cfg, sub in plan.targets}
+        work = [(*w, w[0] in apart, str(published[w[0]]) if (published[w[0]] / "index.html").is_file() else "")
+                for w in work]
 
         def link_unchanged() -> None:
             for name, src, dest, skip in unchanged:

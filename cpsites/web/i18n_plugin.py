@@ -73,6 +73,34 @@ def only_languages(config, langs: set[str]) -> None:
             language.build = language.locale in langs
 
 
+def single_language(config, lang: str) -> None:
+    """Build only `lang` in this run, as if it were one of the plugin's passes: every language
+    stays configured (the language switcher, the page lists), the plugin starts at `lang` and,
+    believing itself inside its own loop, runs no other pass (cpsites/build.py builds a
+    department's languages in processes side by side and merges them)."""
+    i18n = plugin(config)
+    if i18n is not None:
+        i18n.current_language = lang
+        i18n.building = True
+
+
+def pages_of(config, lang: str) -> list:
+    """The files of `lang`'s pass the plugin lists for the sitemap (refreshed by refresh_pages)."""
+    i18n = plugin(config)
+    return list(i18n.i18n_files_per_language.get(lang, [])) if i18n is not None else []
+
+
+def drop_search_duplicates(docs: list[dict], langs: list[str]) -> None:
+    """The plugin's `reconfigure_search` on a search index's entries of all languages, in place:
+    an entry of /ru/ or /en/ identical to the default language's is dropped. The plugin's own
+    code, run on entries merged from separate language builds."""
+    from types import SimpleNamespace
+
+    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+
+    ExtendedPlugin.reconfigure_search_duplicates(SimpleNamespace(build_languages=list(langs)), docs)
+
+
 def source_path(file) -> str:
     """The language-free source path: 'news/x.ru.md' -> 'news/x.md' (the plugin's norm_src_uri)."""
     return getattr(file, "norm_src_uri", None) or file.src_uri

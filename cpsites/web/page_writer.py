@@ -15,6 +15,7 @@ flushes at its end and raises the first error a write met (a full disk, say).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -27,10 +28,11 @@ _active: "PageWriter | None" = None
 
 
 class PageWriter:
-    def __init__(self) -> None:
+    def __init__(self, previous: tuple[str, str] | None = None) -> None:
         self._pool = ThreadPoolExecutor(2, thread_name_prefix="cpsites-write")
         self._pending: dict[str, Future] = {}
         self._lock = threading.Lock()
+        self._previous = previous
 
     def write(self, content: bytes, output_path: str) -> None:
         """MkDocs' utils.write_file, done in a thread."""
@@ -40,7 +42,7 @@ class PageWriter:
         if earlier is not None:
             earlier.result()  # the same file again: never two threads writing one file
         with self._lock:
-            self._pending[path] = self._pool.submit(_write, content, path)
+            self._pending[path] = self._pool.submit(_write, content, path, self._previous)
 
     def flush(self) -> None:
         with self._lock:
@@ -52,7 +54,7 @@ class PageWriter:
         self._pool.shutdown(wait=True)
 
 
-def _write(content: bytes, path: str) -> None:
+def _write(content: bytes, path: str, previous: tuple[str, str] | None = None) -> None:
     folder = os.path.dirname(path)
     if folder:
         os.makedirs(folder, exist_ok=True)
@@ -61,8 +63,32 @@ def _write(content: bytes, path: str) -> None:
     # pages only: MkDocs writes each once per build. 404.html, sitemap.xml and the search index are
     # written again by later steps, and a copy made now could look as new as the final file
     # (file times are coarse): the last compression pass does those.
-    if os.path.basename(path) == "index.html":
+    if os.path.basename(path) == "index.html" and not _copies_reused(content, path, previous):
         compress.compress_copies(content, path)
+
+
+def _copies_reused(content: bytes, path: str, previous: tuple[str, str] | None) -> bool:
+    """After an edit most of a rebuilt department's pages come out as they were: a page with the
+    same bytes as the published one at its place gets the published .gz and .br (hard links),
+    not a second compression. `previous`: (this build's folder, the published one)."""
+    if previous is None or not path.startswith(previous[0] + os.sep):
+        return False
+    old = previous[1] + path[len(previous[0]):]
+    try:
+        if os.stat(old).st_size != len(content):
+            return False
+        with open(old, "rb") as page:
+            if page.read() != content:
+                return False
+        for suffix in (".gz", ".br"):
+            if os.path.exists(old + suffix):
+                os.link(old + suffix, path + suffix)
+    except OSError:  # no published page there, or linking impossible: compress instead
+        for suffix in (".gz", ".br"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path + suffix)
+        return False
+    return True
 
 
 def flush() -> None:
@@ -72,15 +98,16 @@ def flush() -> None:
 
 
 @contextmanager
-def writing() -> Iterator[None]:
-    """MkDocs' page writes go to a PageWriter for the duration of the block (one build)."""
+def writing(previous: tuple[str, str] | None = None) -> Iterator[None]:
+    """MkDocs' page writes go to a PageWriter for the duration of the block (one build);
+    `previous`: (the build's folder, the published site's folder of the same pages)."""
     global _active
     from mkdocs import utils
 
     if _active is not None:  # nested (not expected): the outer writer does it
         yield
         return
-    writer = PageWriter()
+    writer = PageWriter((os.fspath(previous[0]), os.fspath(previous[1])) if previous else None)
     original = utils.write_file
     utils.write_file, _active = writer.write, writer
     try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import shutil
 
 import jinja2
 from markupsafe import Markup
@@ -39,7 +38,8 @@ from cpsites.web import brochures as brochure_pages, complaints as complaint_pag
 from cpsites.web import groups as group_pages, officers as officer_pages, tv as tv_pages
 from cpsites.web import newspaper as newspaper_pages
 from cpsites.web import polls as poll_pages, priorities as priority_pages
-from cpsites.web import i18n_plugin, markdown_reuse, material_fixes, page_writer, search, theme_files
+from cpsites.web import i18n_plugin, languages, markdown_reuse, material_fixes, page_writer, theme_files
+from cpsites.web.languages import LanguagePass
 from cpsites.web.fragments import FrameFragments, PageFrame
 from cpsites.web import printables as print_pages
 from cpsites.web.generated import Generator, is_generated
@@ -170,8 +170,8 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         self.gen: Generator | None = None
         self.lang = DEFAULT_LANG
         self.site_url = ""
-        self.fallback_urls: set[str] = set()  # pages showing az text for a missing translation
-        self.not_found: dict[str, bytes] = {}
+        self.fallback_urls: set[str] = set()  # this pass's pages showing az text for a missing translation
+        self.passes: list[LanguagePass] = []  # what each language's pass leaves for the end (web/languages.py)
         self.images = SiteImages()  # every picture goes through cpsites.images
         self.frame: FrameFragments | None = None  # parts of the page frame drawn once per folder
 
@@ -181,6 +181,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n has chosen this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.lang = i18n_plugin.current_language(config, DEFAULT_LANG)
+        self.fallback_urls = set()
         theme_files.install()  # the theme's static files listed once per process, not per pass
         markdown_reuse.install()  # one Markdown converter per pass, not per page
         root = Path(config.config_file_path).parent
@@ -296,8 +297,11 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         return material_fixes.fix(output_content) if template_name.endswith(".html") else output_content
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
-        # 404.html and sitemap.xml: no page, but the same language and strings
+        # 404.html: no page, but the same language and strings; its language switcher leads to
+        # each language's home (not to the pass's last page, whose links would be left in config)
         context["cp"] = self._page_context(None, config)
+        i18n_plugin.set_alternates(config, [{"name": LANG_NAMES[lg], "lang": lg, "link": urlparse(self.site_url).path + prefix(lg)}
+                                            for lg in LANGS])
         return context
 
     @staticmethod
@@ -334,7 +338,6 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
             "format_date": lambda d: format_date(d, lang),
             "data": (self.gen.data.get(page.url, {}) if (self.gen and page is not None) else {}),
             "search_worker": SEARCH_WORKER,
-            "fallback_urls": self.fallback_urls,
             "feed_url": f"{prefix(lang)}news/rss.xml" if self.site else None,
             "picture": self.images.template_helper(page),
             "frame": self.frame.for_page(page) if self.frame is not None and page is not None else PageFrame({}, None),
@@ -363,31 +366,26 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         return ctx
 
     def _each_language_pass(self, config: MkDocsConfig) -> None:
-        # Every pass writes the root 404.html, the last one wins: keep each language's own copy.
         site_dir = Path(config.site_dir)
+        record = LanguagePass(self.lang, config.site_url or "", fallback=set(self.fallback_urls))
+        record.pages = [f.url for f in i18n_plugin.pages_of(config, self.lang)
+                        if f.page is not None and not f.page.is_link]
+        # Every pass writes the root 404.html, the last one wins: keep each language's own copy.
         page = site_dir / "404.html"
         if page.is_file():
-            self.not_found[self.lang] = page.read_bytes()
+            record.not_found = page.read_bytes()
             if self.lang != DEFAULT_LANG:
                 (site_dir / self.lang).mkdir(exist_ok=True)
-                (site_dir / self.lang / "404.html").write_bytes(self.not_found[self.lang])
+                (site_dir / self.lang / "404.html").write_bytes(record.not_found)
+        self.passes = [p for p in self.passes if p.lang != self.lang] + [record]
 
     def _after_all_languages(self, config: MkDocsConfig) -> None:
         if i18n_plugin.inner_pass(config):
-            return  # an inner language pass; the outer pass finishes the job
+            return  # an inner language pass (or one language built alone): finished by others
         page_writer.flush()  # the search index the last pass wrote
-        site_dir = Path(config.site_dir)
-        if DEFAULT_LANG in self.not_found:
-            (site_dir / "404.html").write_bytes(self.not_found[DEFAULT_LANG])
-        search.split_index(site_dir)
+        languages.finish(Path(config.site_dir), self.passes)
         processed, cached = self.images.counts()
         log.info(f"cpsites: images: {processed} processed, {cached} from the cache")
-        # Material reads sitemap.xml beside its search `base`, which is per language (ru/, en/)
-        sitemap = site_dir / "sitemap.xml"
-        if sitemap.is_file():
-            for lang in LANGS:
-                if lang != DEFAULT_LANG and (site_dir / lang).is_dir():
-                    shutil.copyfile(sitemap, site_dir / lang / "sitemap.xml")
 
     @staticmethod
     def _written(config: MkDocsConfig) -> None:

@@ -32,12 +32,14 @@ def az_fold_capitals(text: str) -> str:
     return text.replace("İ", "i").replace("I", "ı")
 
 
-def split_index(site_dir: Path) -> dict[str, int]:
-    """Rewrite site_dir/search/search_index.json into one index per language; returns doc counts."""
-    src = site_dir / "search" / "search_index.json"
-    if not src.is_file():
-        return {}
-    index = json.loads(src.read_text("utf-8"))
+def split_index(site_dir: Path, index: dict | None = None) -> dict[str, int]:
+    """Rewrite site_dir/search/search_index.json (or `index`, every language's entries) into one
+    index per language; returns doc counts."""
+    if index is None:
+        src = site_dir / "search" / "search_index.json"
+        if not src.is_file():
+            return {}
+        index = json.loads(src.read_text("utf-8"))
     per_lang: dict[str, list[dict]] = {lang: [] for lang in LANGS}
     for doc in index.get("docs", []):
         loc = doc.get("location", "")
