@@ -118,7 +118,8 @@ def timed(args: list[str], cwd: Path) -> tuple[float, float, str]:
     background after it returns) and the previous case's writes are on disk (`sync`): the first
     build writes ~600 MB of caches, whose flushing slowed the case after it by seconds."""
     deadline = time.monotonic() + 60
-    while any(cwd.glob(".site.old-*")) and time.monotonic() < deadline:
+    while any(p for pattern in (".site.old-*", ".site.drop-*") for p in cwd.glob(pattern)) \
+            and time.monotonic() < deadline:
         time.sleep(0.1)
     os.sync()
     probe = ("import resource, subprocess, sys, time, json\n"

@@ -28,8 +28,14 @@ def stats() -> tuple[int, int]:
     return STATS.counts
 
 
+def stats_sources() -> tuple[frozenset[str], frozenset[str]]:
+    """(processed, used) source pictures since the last reset_stats(): counts of processes that
+    built parts of one site are the sizes of their unions."""
+    return frozenset(STATS.processed), frozenset(STATS.used)
+
+
 def reset_stats() -> None:
     STATS.reset()
 
 
-__all__ = ["MAX_PIXELS", "Source", "is_image_path", "probe", "stats", "reset_stats"]
+__all__ = ["MAX_PIXELS", "Source", "is_image_path", "probe", "stats", "stats_sources", "reset_stats"]

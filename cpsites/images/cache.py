@@ -14,13 +14,16 @@ the cache never see half a file.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import tempfile
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import PIL
 
@@ -44,6 +47,27 @@ class ImageCache:
     def get(self, key: str, ext: str) -> Path | None:
         p = self.path(key, ext)
         return p if p.is_file() else None
+
+    @contextmanager
+    def making(self, key: str) -> Iterator[None]:
+        """Held while one process makes the results of an operation (`key`: one of its results):
+        another process that needs them meanwhile (a department's languages are built side by
+        side, cpsites/build.py) waits, then takes them from the cache instead of making them
+        too. Best effort: where locking fails, both make them (writes are atomic)."""
+        lock = self.root / key[:2] / f".{key}.lock"
+        try:
+            lock.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o644)
+        except OSError:
+            yield
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            with suppress(OSError):
+                lock.unlink()  # a waiter holding the old file still goes on: at worst work twice
+            os.close(fd)
 
     def put(self, key: str, ext: str, data: bytes) -> Path:
         p = self.path(key, ext)

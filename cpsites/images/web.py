@@ -143,7 +143,11 @@ def responsive(path: Path | str | Source, widths: tuple[int, ...] | list[int] = 
     found = {key: cache.get(key, MIME_EXT[mime]) for _, _, mime, key in plan}
     missing = [p for p in plan if found[p[3]] is None]
     if missing:
-        _render(src, box, missing, cache, found)
+        with cache.making(plan[0][3]):  # made by one process at a time; look again once it is ours
+            found = {key: cache.get(key, MIME_EXT[mime]) for _, _, mime, key in plan}
+            missing = [p for p in plan if found[p[3]] is None]
+            if missing:
+                _render(src, box, missing, cache, found)
     STATS.record(src.path, processed=bool(missing))
     variants: dict[int, Variant] = {}
     for w, h, mime, key in plan:

@@ -217,3 +217,32 @@ def test_the_check_decodes_a_good_picture_once_and_a_damaged_one_every_time(tmp_
     # the same name with other bytes is a new picture: opened again, and its damage found
     good.write_bytes(good.read_bytes()[:300])
     assert "damaged or incomplete" in str(check.picture_problems(good)[0])
+
+
+def test_processes_making_the_same_picture_make_it_once(tmp_path, photos, cache):
+    # a department's languages are built in processes side by side: a new photo in a post is
+    # asked for by all three at once; one makes it, the others wait and take it from the cache
+    import multiprocessing as mp
+
+    from cpsites.images import reset_stats, stats
+    from cpsites.images.web import responsive
+
+    src = tmp_path / "open-day.jpg"
+    photos.save_phone_jpeg(photos.scene("building", (1600, 1200)), src, 1)
+    ctx = mp.get_context("fork")
+    start, results = ctx.Barrier(3), ctx.Queue()
+
+    def make() -> None:
+        reset_stats()
+        start.wait()
+        responsive(src, cache=cache)
+        results.put(stats())
+
+    workers = [ctx.Process(target=make) for _ in range(3)]
+    for w in workers:
+        w.start()
+    counts = sorted(results.get(timeout=60) for _ in workers)
+    for w in workers:
+        w.join()
+    assert counts == [(0, 1), (0, 1), (1, 0)]  # (processed, from the cache) in each process
+    assert not list(cache.root.rglob("*.lock"))

@@ -59,3 +59,24 @@ def test_the_same_file_written_twice_ends_with_the_second_text(tmp_path):
             utils.write_file((f"<p>{n}</p>" * 2000).encode(), str(path))
     assert path.read_bytes() == ("<p>49</p>" * 2000).encode()
     assert gzip.decompress(path.with_name("index.html.gz").read_bytes()) == path.read_bytes()
+
+
+def test_a_page_unchanged_since_the_published_build_reuses_its_copies(tmp_path):
+    published, new = tmp_path / "site" / "ganja", tmp_path / "building" / "ganja"
+    same = ("<h1>Açıq qapı günü</h1>" * 40).encode()
+    with page_writer.writing():
+        utils.write_file(same, str(published / "news" / "index.html"))
+        utils.write_file(same + b"<p>old</p>", str(published / "about" / "index.html"))
+    edited = same + b"<p>new</p>"
+    with page_writer.writing((new, published)):
+        utils.write_file(same, str(new / "news" / "index.html"))
+        utils.write_file(edited, str(new / "about" / "index.html"))
+        utils.write_file(same, str(new / "events" / "index.html"))  # not published before
+    for suffix in (".gz", ".br"):  # the same bytes: the published copies, linked
+        assert (new / "news" / f"index.html{suffix}").stat().st_ino == \
+            (published / "news" / f"index.html{suffix}").stat().st_ino
+    assert (new / "about" / "index.html.gz").stat().st_ino != (published / "about" / "index.html.gz").stat().st_ino
+    assert gzip.decompress((new / "about" / "index.html.gz").read_bytes()) == edited
+    assert brotli.decompress((new / "about" / "index.html.br").read_bytes()) == edited
+    assert brotli.decompress((published / "about" / "index.html.br").read_bytes()) == same + b"<p>old</p>"
+    assert gzip.decompress((new / "events" / "index.html.gz").read_bytes()) == same

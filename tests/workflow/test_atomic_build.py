@@ -44,7 +44,7 @@ def leftovers(project: Path) -> list[str]:
     deadline = time.monotonic() + 30
     while True:
         found = sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
-        if not any(".old-" in name for name in found) or time.monotonic() > deadline:
+        if not any(".old-" in name or ".drop-" in name for name in found) or time.monotonic() > deadline:
             return found
         time.sleep(0.05)
 

@@ -66,7 +66,12 @@ def test_nothing_changed_nothing_built(project: Path):
 def test_a_post_edit_rebuilds_its_department_in_every_language(project: Path):
     post = project / POST
     post.write_text(post.read_text("utf-8").replace("summary: ", "summary: Yenilənib. ", 1), "utf-8")
+    site, portal_page = (project / "site").stat().st_ino, (project / "site" / "index.html").stat().st_ino
     assert build(project) == {"portal": "unchanged", "demo": "built"}
+    # the department was swapped into the published site in one step; the rest stayed in place
+    assert (project / "site").stat().st_ino == site
+    assert (project / "site" / "index.html").stat().st_ino == portal_page
+    assert not [p for p in (project / "site").iterdir() if p.name.startswith(".")]
     page = (project / "site" / "demo" / "news" / "2026-11-02-open-day" / "index.html").read_text("utf-8")
     assert "Yenilənib." in page
     for lang in ("ru", "en"):  # the other languages were built in the same pass
