@@ -41,7 +41,7 @@ from cpsites.images import cache as image_cache
 from cpsites.images import og as og_images
 from cpsites.images import web
 from cpsites.images.pipeline import is_image_path
-from cpsites.web.theme_files import StaticFile
+from cpsites.web.theme_files import cached_file
 
 IMG = re.compile(r"<img\b[^>]*>", re.I)
 A_HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")', re.I)
@@ -282,9 +282,7 @@ class SiteImages:
             existing = files.get_file_from_path(dest)
             if existing is not None:
                 files.remove(existing)
-            picture = StaticFile.generated(self.config, dest, abs_src_path=str(cached))
-            picture.link_from_cache = True
-            files.append(picture)
+            files.append(cached_file(self.config, dest, cached))
         self.published = True
         if self.problems:
             problems, self.problems = self.problems, []

@@ -11,13 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mkdocs.structure.files import File
-
 from cpsites.content import Site
 from cpsites.editions import published_editions
 from cpsites.i18n import UI, LANG_NAMES, format_date, t
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
+from cpsites.web.theme_files import cached_file
 
 NAV = [("newspaper", "newspaper/index.md", UI["nav_newspaper"])]
 TEMPLATE = "cpsites/newspaper.html"
@@ -64,8 +63,7 @@ def _add_file(gen: Generator, dest: str, path: Path) -> str:
     """A PDF or cover shared by every language (no language prefix); returns its site path."""
     existing = gen.files.get_file_from_path(dest)
     if existing is None:
-        f = File.generated(gen.config, dest, abs_src_path=str(path))
-        gen.files.append(f)
+        gen.files.append(cached_file(gen.config, dest, path))
     return dest
 
 

@@ -135,9 +135,24 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> None:
     # templates were written for MkDocs' default (no escaping), which let a title such as
     # `Bayram"><img src=...>` into every page's head and menu.
     env.autoescape = True
+    env.globals["cp_ui_string"] = _UiStrings()  # one per environment: one per language pass
     # "material/partials/nav.html": Material's own file under our override of the same name
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader(
         {"material": jinja2.FileSystemLoader(Path(_material.__file__).parent / "templates")})])
+
+
+class _UiStrings:
+    """Material's interface strings, remembered (overrides/partials/language.html): the answer
+    of the language's macro, else English's, else the key, as Material's own file gives it."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, str], Any] = {}
+
+    def __call__(self, language: str, key: str, lang, fallback) -> Any:
+        found = self.known.get((language, key))
+        if found is None:
+            found = self.known[(language, key)] = lang.t(key) or fallback.t(key) or key
+        return found
 
 
 def trusted_html(page: Page) -> None:

@@ -13,13 +13,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from mkdocs.structure.files import File
-
 from cpsites.content import Site
 from cpsites.i18n import UI, t
 from cpsites.project import cache_dir
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
+from cpsites.web.theme_files import cached_file
 
 NAV = [("print", "print/index.md", UI["nav_print"])]
 TEMPLATE = "cpsites/printables.html"
@@ -67,7 +66,7 @@ def _cover_name(p: dict[str, Any]) -> str:
 
 def _add_file(gen: Generator, dest: str, path: Path) -> str:
     if gen.files.get_file_from_path(dest) is None:
-        gen.files.append(File.generated(gen.config, dest, abs_src_path=str(path)))
+        gen.files.append(cached_file(gen.config, dest, path))
     return dest
 
 

@@ -7,7 +7,8 @@ few dozen files each time. `install()` replaces the method with one that lists a
 the installed packages (Material) once per process, and every other folder (overrides/, which a
 press office may edit while the preview runs) every time. The files it adds, and their order,
 are MkDocs' own: `tests/web/test_theme_files.py` compares both on the installed versions.
-They, and the processed pictures, are `StaticFile`s: copied in the first language pass only.
+They, and the files caches made (processed pictures, newspaper and print PDFs: `cached_file`,
+hard links), are `StaticFile`s: copied in the first language pass only.
 
 The method is MkDocs 1.6's (pyproject pins mkdocs>=1.6,<1.7); `compatible()` (cpsites/web/mkdocs_patch.py) checks its source is
 the one this was written against, and `install()` leaves MkDocs alone when it is not.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import sysconfig
+from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
@@ -71,7 +73,7 @@ class StaticFile(File):
     least as new as its source, of the same size, is the one this build made already (the preview
     copies again a file edited since)."""
 
-    link_from_cache = False  # True for processed pictures (their source is the picture cache)
+    link_from_cache = False  # True for files a cache made (cached_file)
 
     def copy_file(self, dirty: bool = False) -> None:
         try:
@@ -92,6 +94,15 @@ class StaticFile(File):
             except OSError:
                 pass  # another file system: copy
         super().copy_file(dirty)
+
+
+def cached_file(config, dest: str, cached: Path | str) -> StaticFile:
+    """A file a cache made (a processed picture, a newspaper or print PDF, a cover), published at
+    `dest`: a hard link to the cache's file, made once per build (the three language passes each
+    copied every PDF again)."""
+    f = StaticFile.generated(config, dest, abs_src_path=str(cached))
+    f.link_from_cache = True
+    return f
 
 
 def _add_files_from_theme(self, env, config) -> None:
