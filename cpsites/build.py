@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -224,19 +225,52 @@ def _worker(args: tuple[str, str, str, str, bool, str]) -> BuildResult:
     return result
 
 
-def warm_pool(plan: "Plan", jobs: int | None = None) -> ProcessPoolExecutor | None:
+def early_worker(repo: Path) -> ProcessPoolExecutor:
+    """A build worker started before anything else, while this process works out what changed:
+    it imports MkDocs and the theme and loads the compiled templates (cpsites/web/warm_up.py, with
+    the portal's config: what every build shares). warm_pool keeps it after a small edit and
+    stops it otherwise, before it competes with the check for the cores."""
+    import multiprocessing as mp
+
+    from cpsites.web.warm_up import warm_up
+
+    pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"), initializer=warm_up,
+                               initargs=([str(repo / "mkdocs.yml")],))
+    pool.submit(int)  # starts the process now
+    return pool
+
+
+def stop_worker(pool: ProcessPoolExecutor | None) -> None:
+    """Stop a pool's processes now, busy or not (an early worker that is not needed)."""
+    if pool is None:
+        return
+    processes = list(getattr(pool, "_processes", None) or {})  # the pool's own record of its pids
+    pool.shutdown(wait=False, cancel_futures=True)
+    for pid in processes:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def warm_pool(plan: "Plan", jobs: int | None = None, early: ProcessPoolExecutor | None = None
+              ) -> ProcessPoolExecutor | None:
     """After a small edit (one department changed, and perhaps the portal): the build's worker
-    processes, started now and warmed up (cpsites/web/warm_up.py) while this process checks the
-    content; hand it to build_all. None when more changed: then the check loads the departments
+    processes, warmed up (cpsites/web/warm_up.py) while this process checks the content; hand it
+    to build_all. `early`: a worker started before the plan (early_worker), kept when one target
+    is to be built, else stopped. None when more changed: then the check loads the departments
     in processes of its own and hands them to the build (see check.check_all), which a pool
     started before the check would not have."""
     work = [str(cfg) for name, cfg, _ in plan.targets if name not in plan.unchanged]
     if not work or len(plan.changed_depts) > 1:
+        stop_worker(early)
         return None
     import multiprocessing as mp
 
     from cpsites.web.warm_up import warm_up
 
+    if early is not None and len(work) == 1:
+        early.submit(warm_up, work)  # the department's own content, in the same head start
+        return early
+    stop_worker(early)
     pool = ProcessPoolExecutor(min(len(work), jobs or os.cpu_count() or 1), mp_context=mp.get_context("fork"),
                                initializer=warm_up, initargs=(work,))
     pool.submit(int)  # starts the processes now (a fork pool starts them all at its first job)

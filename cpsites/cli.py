@@ -57,7 +57,7 @@ def cli() -> None:
 @click.option("--full", is_flag=True, help="Build every site again, also those unchanged since the last build.")
 def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | None, full: bool) -> None:
     """Build the portal and department sites into site/ (atomically; unchanged sites are reused)."""
-    from cpsites.build import build_all, plan_build, warm_pool
+    from cpsites.build import build_all, early_worker, plan_build, stop_worker, warm_pool
     from cpsites.progress import BuildProgress
 
     project = current_project()
@@ -65,9 +65,11 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
     out = out or repo / "site"
     pool = None
     try:
+        # a build worker gets ready from the start; after a small edit it builds, while this
+        # process works out what changed and checks the content
+        pool = early_worker(repo)
         plan = plan_build(project, out, list(depts) or None, full=full)
-        # after a small edit the build's worker starts now and gets ready while the content is checked
-        pool = warm_pool(plan, jobs)
+        pool = warm_pool(plan, jobs, pool)
         # the same checks as `cpsites check`, so both commands give the same messages; what is
         # unchanged since the last (successful) build passed them then
         from cpsites.check import errors_before_build
@@ -87,8 +89,7 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
         fail(str(exc))
         return
     finally:
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        stop_worker(pool)
     failed = [r for r in results if not r.ok]
     if failed:
         # the same problem can stop several builds (the portal reads every department.yml)

@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 from cpsites import content
-from cpsites.build import Plan, warm_pool
+from cpsites.build import Plan, early_worker, stop_worker, warm_pool
 from cpsites.web.warm_up import warm_up
 
 REPO = Path(__file__).resolve().parents[2]
@@ -55,3 +55,29 @@ def test_a_warm_worker_only_after_a_small_edit():
         assert pool is not None and pool.submit(os.getpid).result() != os.getpid()
     finally:
         pool.shutdown()
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split()[0] in ("Z", "X")
+    except (FileNotFoundError, IndexError):
+        return True
+
+
+def test_the_early_worker_is_kept_after_a_small_edit_and_stopped_otherwise():
+    import time
+
+    early = early_worker(REPO)
+    try:
+        pid = early.submit(os.getpid).result()
+        assert warm_pool(_plan(["tartar"]), early=early) is early  # one target: it builds
+        assert early.submit(os.getpid).result() == pid
+    finally:
+        stop_worker(early)
+    early = early_worker(REPO)
+    pid = early.submit(os.getpid).result()
+    assert warm_pool(_plan(["tartar", "guba"]), early=early) is None  # stopped, not left to compete
+    deadline = time.monotonic() + 10
+    while not _gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(pid)
