@@ -221,7 +221,7 @@ def _worker(args: tuple[str, str, str, str, bool, str]) -> BuildResult:
         # compress in the worker, in parallel; the final pass only finds what is left
         from cpsites.web.compress import precompress
 
-        precompress(Path(site_dir), Path(cache) / "compress")
+        precompress(Path(site_dir), Path(cache) / "compress", pages_done=True)  # pages: by the page writer
     return result
 
 

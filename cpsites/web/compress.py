@@ -68,16 +68,20 @@ def _up_to_date(source: Path, copy: Path) -> bool:
         return False
 
 
-def precompress(site_dir: Path, cache_dir: Path | None = None, skip: set[str] = frozenset()) -> int:
+def precompress(site_dir: Path, cache_dir: Path | None = None, skip: set[str] = frozenset(),
+                pages_done: bool = False) -> int:
     """Write .gz and .br beside every text file under site_dir; returns how many files got them.
     `cache_dir` keeps the compressed shared assets for later builds; `skip`: top-level folders
-    left out (compressed already). zlib and brotli let go of Python's lock while they work, so
-    two threads use both cores when one department was rebuilt alone."""
+    left out (compressed already); `pages_done`: the pages (index.html) have theirs, from the
+    page writer (whose copies of an unchanged page are the published ones, linked: older than
+    the page, they would look stale here). zlib and brotli let go of Python's lock while they
+    work, so two threads use both cores when one department was rebuilt alone."""
     sources = []
     for dirpath, dirnames, filenames in os.walk(site_dir):
         if dirpath == os.fspath(site_dir):
             dirnames[:] = [d for d in dirnames if d not in skip]
-        sources += [Path(dirpath) / name for name in filenames if os.path.splitext(name)[1] in TEXT_SUFFIXES]
+        sources += [Path(dirpath) / name for name in filenames if os.path.splitext(name)[1] in TEXT_SUFFIXES
+                    and not (pages_done and name == "index.html")]
     if len(sources) < 64:
         return sum(_precompress_one(source, site_dir, cache_dir) for source in sources)
     from concurrent.futures import ThreadPoolExecutor

@@ -11,6 +11,7 @@ meanwhile is seen.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from pathlib import Path
@@ -47,6 +48,10 @@ def _warm_up(config_file: Path) -> None:
             continue
     for lang in LANGS:  # babel reads each language's data on first use
         format_date(dt.date(2026, 1, 1), lang)
+    with contextlib.suppress(Exception):  # the Open Graph font: fc-match and a font's table (~0.1 s)
+        from cpsites.images.og import find_font
+
+        find_font(True)
     if (config_file.parent / "department.yml").is_file():
         from cpsites.content import load_site
 
