@@ -35,6 +35,7 @@ class BuildResult:
     reused: bool = False        # unchanged since the last build: its pages were linked, not built
     passes: list = field(default_factory=list)  # cpsites.web.languages.LanguagePass of a one-language build
     image_sources: tuple = ()   # (processed, used) source pictures of a one-language build
+    pages_compressed: bool = False  # its pages got their .gz/.br as they were written (page_writer)
 
 
 class _Collect(logging.Handler):
@@ -78,14 +79,15 @@ def build_one(config_file: Path, site_dir: Path, name: str, lang: str | None = N
 
             single_language(cfg, lang)
         # pages and their .gz/.br written by two threads (see the module)
-        with writing((site_dir, previous) if previous is not None and previous.is_dir() else None):
+        with writing((site_dir, previous) if previous is not None and previous.is_dir() else None) as writer:
             build(cfg)
         pages = sum(1 for _ in site_dir.rglob("index.html"))
         processed, cached = stats()
         passes = cfg.plugins["cpsites"].passes if lang is not None and "cpsites" in cfg.plugins else []
         return BuildResult(name, True, pages, time.perf_counter() - start,
                            images_processed=processed, images_cached=cached, passes=passes,
-                           image_sources=stats_sources() if lang is not None else ())
+                           image_sources=stats_sources() if lang is not None else (),
+                           pages_compressed=writer is not None)
     except (Abort, PluginError, ConfigurationError, ContentError) as exc:
         messages = [line for m in handler.records for line in _explain(m, config_file)]
         text = str(exc).strip()
@@ -150,7 +152,8 @@ def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous
         processed = frozenset().union(*(r.image_sources[0] for r in results))
         used = frozenset().union(*(r.image_sources[1] for r in results))
         return BuildResult(name, True, sum(1 for _ in site_dir.rglob("index.html")), time.perf_counter() - start,
-                           images_processed=len(processed), images_cached=len(used - processed))
+                           images_processed=len(processed), images_cached=len(used - processed),
+                           pages_compressed=all(r.pages_compressed for r in results))
     finally:
         for _lang, child, _receive in children:
             if child.is_alive():
@@ -221,7 +224,7 @@ def _worker(args: tuple[str, str, str, str, bool, str]) -> BuildResult:
         # compress in the worker, in parallel; the final pass only finds what is left
         from cpsites.web.compress import precompress
 
-        precompress(Path(site_dir), Path(cache) / "compress", pages_done=True)  # pages: by the page writer
+        precompress(Path(site_dir), Path(cache) / "compress", pages_done=result.pages_compressed)
     return result
 
 

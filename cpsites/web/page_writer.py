@@ -98,20 +98,21 @@ def flush() -> None:
 
 
 @contextmanager
-def writing(previous: tuple[str, str] | None = None) -> Iterator[None]:
-    """MkDocs' page writes go to a PageWriter for the duration of the block (one build);
-    `previous`: (the build's folder, the published site's folder of the same pages)."""
+def writing(previous: tuple[str, str] | None = None) -> Iterator["PageWriter | None"]:
+    """MkDocs' page writes go to a PageWriter for the duration of the block (one build), which
+    it yields (None when nested); `previous`: (the build's folder, the published site's folder
+    of the same pages)."""
     global _active
     from mkdocs import utils
 
     if _active is not None:  # nested (not expected): the outer writer does it
-        yield
+        yield None
         return
     writer = PageWriter((os.fspath(previous[0]), os.fspath(previous[1])) if previous else None)
     original = utils.write_file
     utils.write_file, _active = writer.write, writer
     try:
-        yield
+        yield writer
         writer.flush()
     finally:
         utils.write_file, _active = original, None
