@@ -6,6 +6,7 @@ A failed or interrupted build leaves the previous site/ exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import re
@@ -70,6 +71,10 @@ def build_one(config_file: Path, site_dir: Path, name: str, lang: str | None = N
     from cpsites.images import reset_stats, stats, stats_sources
 
     reset_stats()
+    # a build makes millions of short-lived objects: collect garbage less often (4 % faster,
+    # measured; a few MB more at the peak)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(20000, 20, 20)
     try:
         cfg = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         from cpsites.web.page_writer import writing
@@ -103,6 +108,7 @@ def build_one(config_file: Path, site_dir: Path, name: str, lang: str | None = N
                             " (this is a bug in cpsites, not in your content; set CPSITES_DEBUG=1 for details)"
                             + ("\n" + detail if detail else "")])
     finally:
+        gc.set_threshold(*thresholds)
         root_logger.removeHandler(handler)
         root_logger.setLevel(old_level)
 
@@ -121,6 +127,9 @@ def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous
 
     start = time.perf_counter()
     ctx = mp.get_context("fork")
+    # what this process holds is shared with the forked ones: the garbage collector's full passes
+    # would walk it in each of them and copy every page of memory they touch
+    gc.freeze()
     parts = {lang: site_dir.with_name(f".{site_dir.name}.{lang}") for lang in LANGS if lang != DEFAULT_LANG}
     children = []
     for lang, part in parts.items():
@@ -430,6 +439,8 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
             # processes, not threads: mkdocs-static-i18n monkey-patches MkDocs during a build;
             # this process links the unchanged targets meanwhile (after one edit: ten departments)
             own = pool is None
+            if own:
+                gc.freeze()  # the loaded departments the workers inherit: out of the collector's way
             workers = pool or ProcessPoolExecutor(max(jobs, 1), mp_context=mp.get_context("fork"))
             with workers if own else contextlib.nullcontext(workers) as workers:
                 futures = {workers.submit(_worker, w): w[0] for w in work}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import logging
 from pathlib import Path
 
@@ -24,6 +25,9 @@ def warm_up(config_files: list[str]) -> None:
             _warm_up(Path(config_file))
         except Exception:  # noqa: BLE001 - a head start only; the build meets the problem again
             logging.getLogger("cpsites").debug("warm-up of %s skipped", config_file, exc_info=True)
+    # what is loaded now lives as long as the process: out of the garbage collector's way (its
+    # full passes walk every object, and in a forked language process touching them copies pages)
+    gc.freeze()
 
 
 def _warm_up(config_file: Path) -> None:
