@@ -12,13 +12,13 @@ import os
 import re
 import shutil
 import signal
-import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cpsites.project import Project, cache_dir
+from cpsites.publish import exchange, exchange_works, recover, remove_later, swap
 from cpsites.errors import ContentError, Problem
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -352,7 +352,7 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
 
     Targets unchanged since the last build (cpsites/incremental.py) are linked, not built. When
     only departments changed, each rebuilt department is swapped into `out` on its own instead
-    (one atomic rename each, `_exchange`) and nothing else is touched.
+    (one atomic rename each, `publish.exchange`) and nothing else is touched.
     `pool`: build workers started earlier (warm_pool); the caller shuts it down."""
     repo = project.root.resolve()
     out = out.resolve()
@@ -418,7 +418,7 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
                 for w in work]
 
         # Only departments changed, each already published: each is swapped into the site on
-        # its own (one atomic rename each, _exchange); the others stay as they are, not linked
+        # its own (one atomic rename each, publish.exchange); the others stay as they are, not linked
         # into a new site one file at a time (~1,400 files a department).
         in_place = _can_exchange(plan, depts)
 
@@ -465,7 +465,7 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
             plan.manifest.forget()
             for _name, _cfg, sub in plan.targets[1:]:
                 if (tmp / sub).is_dir():
-                    _exchange(tmp / sub, out / sub)  # the previous folder is now in tmp
+                    exchange(tmp / sub, out / sub)  # the previous folder is now in tmp
             plan.manifest.targets = {**plan.manifest.targets, **plan.fingerprints}
             plan.manifest.files = {**plan.manifest.files, **plan.hasher.known, **plan.hasher.used}
             plan.manifest.pages = {**plan.manifest.pages, **{r.name: r.pages for r in results}}
@@ -473,7 +473,7 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
             # the replaced folders: deleted in the background, never put back by recover()
             trash = out.parent / f".{out.name}.drop-{os.getpid()}.{time.monotonic_ns()}"
             os.replace(tmp, trash)
-            _remove_later(trash)
+            remove_later(trash)
             return results
         carried: set[str] = set()
         if depts:
@@ -490,7 +490,7 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
             # carried over unchanged from the previous one
             kept = {n: fp for n, fp in plan.manifest.targets.items() if n in carried}
             plan.manifest.forget()
-            _swap(tmp, out)
+            swap(tmp, out)
             plan.manifest.targets = {**kept, **plan.fingerprints}
             plan.manifest.files = {**plan.hasher.known, **plan.hasher.used}
             plan.manifest.pages = {**{n: c for n, c in plan.manifest.pages.items() if n in carried},
@@ -507,48 +507,10 @@ def _can_exchange(plan: Plan, depts: list[str] | None) -> bool:
     portal is unchanged, every changed department is published already, and the site holds the
     departments it should (a full build: those of the last build, none removed since)."""
     names = {name for name, _, _ in plan.targets}
-    return (bool(plan.changed_depts) and not plan.portal_changed and _exchange_works(plan.out.parent)
+    return (bool(plan.changed_depts) and not plan.portal_changed and exchange_works(plan.out.parent)
             and all(name in plan.manifest.targets and (plan.out / sub / "index.html").is_file()
                     for name, _cfg, sub in plan.targets[1:] if name not in plan.unchanged)
             and (bool(depts) or set(plan.manifest.targets) == names))
-
-
-def _renameat2():
-    """Linux's renameat2(2), which swaps two folders in one step (RENAME_EXCHANGE); None elsewhere."""
-    import ctypes
-
-    try:
-        function = ctypes.CDLL(None, use_errno=True).renameat2
-    except (AttributeError, OSError):
-        return None
-    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    return function
-
-
-def _exchange_works(folder: Path) -> bool:
-    """Whether this system and the file system under `folder` swap folders (tried on two empty ones)."""
-    if _renameat2() is None:
-        return False
-    probe = folder / f".cpsites-exchange-{os.getpid()}"
-    try:
-        (probe / "a").mkdir(parents=True)
-        (probe / "b").mkdir()
-        _exchange(probe / "a", probe / "b")
-        return True
-    except OSError:
-        return False
-    finally:
-        shutil.rmtree(probe, ignore_errors=True)
-
-
-def _exchange(new: Path, published: Path) -> None:
-    """Swap two folders atomically: a reader sees the old department or the new, never neither."""
-    import ctypes
-
-    at_fdcwd, rename_exchange = -100, 2
-    if _renameat2()(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(published), rename_exchange) != 0:
-        errno = ctypes.get_errno()
-        raise OSError(errno, os.strerror(errno), str(published))
 
 
 def _move_into(src: Path, dest: Path) -> None:
@@ -576,59 +538,3 @@ def _carry_over(old: Path, new: Path, keep: set[str], repo: Path) -> set[str]:
             link_tree(child, new / child.name)
             carried.add(child.name)
     return carried
-
-
-def recover(out: Path) -> None:
-    """Tidy up after a build that was killed: a killed build cannot run its `finally`.
-
-    Its temporary folder stays behind (removed here once its process is gone), and a kill between
-    the two renames of _swap leaves the previous site under its .old name: put it back.
-    """
-    for stale in out.parent.glob(f".{out.name}.building-*"):
-        if not _alive(stale.name.rsplit("-", 1)[-1]):
-            shutil.rmtree(stale, ignore_errors=True)
-    for dropped in out.parent.glob(f".{out.name}.drop-*"):  # departments replaced by _exchange
-        if not _alive(dropped.name.rsplit(".drop-", 1)[-1].split(".")[0]):
-            shutil.rmtree(dropped, ignore_errors=True)
-    for old in sorted(out.parent.glob(f".{out.name}.old-*")):
-        if _alive(old.name.rsplit(".old-", 1)[-1].split(".")[0]):
-            continue
-        if not out.exists():
-            os.replace(old, out)
-        else:
-            shutil.rmtree(old, ignore_errors=True)
-
-
-def _alive(pid: str) -> bool:
-    if not pid.isdigit():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _swap(new: Path, out: Path) -> None:
-    """Replace `out` by `new` with renames only, so readers never see a half-written site."""
-    # unique within the process: the previous one may still be being deleted (see _remove_later)
-    old = out.parent / f".{out.name}.old-{os.getpid()}.{time.monotonic_ns()}"
-    if out.exists():
-        os.replace(out, old)
-    os.replace(new, out)
-    if old.exists():
-        _remove_later(old)
-
-
-def _remove_later(path: Path) -> None:
-    """Delete the previous site in a process of its own, at low priority: removing its ten
-    thousands of files took a second after every build that the press officer need not wait
-    for. The site is already in place; a deletion that is cut short is finished by recover()
-    at the next build (the folder is named after this process, gone by then)."""
-    try:
-        subprocess.Popen(["nice", "-n", "10", "rm", "-rf", "--", str(path)], start_new_session=True,
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except OSError:  # no nice or rm on this system
-        shutil.rmtree(path, ignore_errors=True)

@@ -15,7 +15,7 @@ import os
 import shutil
 from pathlib import Path
 
-from cpsites.build import _swap, recover
+from cpsites.publish import recover, swap
 from cpsites.errors import ContentError, Problem
 from cpsites.incremental import link_tree
 
@@ -64,7 +64,7 @@ def merge_sites(parts: list[Path], out: Path, departments: set[str]) -> dict[str
         link_tree(parts[0], tmp, skip=departments)
         for slug, part in found.items():
             link_tree(part / slug, tmp / slug)
-        _swap(tmp, out)
+        swap(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return found

@@ -40,7 +40,7 @@ def project(published, tmp_path) -> Path:
 
 def leftovers(project: Path) -> list[str]:
     """Temporary and previous sites beside site/, once the previous site's deletion (a process of
-    its own, cpsites.build._remove_later) has had its few seconds."""
+    its own, cpsites.publish.remove_later) has had its few seconds."""
     deadline = time.monotonic() + 30
     while True:
         found = sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
