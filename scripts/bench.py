@@ -31,7 +31,6 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -261,6 +260,8 @@ def main() -> None:
         share = f"{100 * s / cold:.1f} %" if not name.startswith("mkdocs") else "-"
         rate = f"{n / s:.0f}" if name in ("first build", "cold", "template") or name.startswith("mkdocs") else "-"
         print(f"| {name} | {s:.1f} | {ratio} | {share} | {rate} | {mb:.0f} |")
+    print("\nevery run, s: " + "; ".join(f"{name} " + " ".join(f"{s:.1f}" for s, _ in runs)
+                                     for name, runs in rows.items()))
     if index:
         print(f"\nsearch index of {biggest} (largest), KB raw / gzip: " +
               ", ".join(f"{lang} {a / 1000:.0f} / {b / 1000:.0f}" for lang, (a, b) in index.items()))
