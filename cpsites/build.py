@@ -462,14 +462,12 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
         if in_place:
             if not all(r.ok for r in results):
                 return results  # the published site untouched; tmp goes in `finally`
+            previous = dict(plan.manifest.targets)  # every other target stays as it is
             plan.manifest.forget()
             for _name, _cfg, sub in plan.targets[1:]:
                 if (tmp / sub).is_dir():
                     exchange(tmp / sub, out / sub)  # the previous folder is now in tmp
-            plan.manifest.targets = {**plan.manifest.targets, **plan.fingerprints}
-            plan.manifest.files = {**plan.manifest.files, **plan.hasher.known, **plan.hasher.used}
-            plan.manifest.pages = {**plan.manifest.pages, **{r.name: r.pages for r in results}}
-            plan.manifest.save()
+            _record(plan, results, previous)
             # the replaced folders: deleted in the background, never put back by recover()
             trash = out.parent / f".{out.name}.drop-{os.getpid()}.{time.monotonic_ns()}"
             os.replace(tmp, trash)
@@ -486,20 +484,25 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
             from cpsites.web.compress import precompress
 
             precompress(tmp, cache_root(repo) / "compress", skip={sub for _, _, sub in plan.targets[1:]} | carried)
-            # the manifest describes the new site: what was built or linked now, and what was
-            # carried over unchanged from the previous one
             kept = {n: fp for n, fp in plan.manifest.targets.items() if n in carried}
             plan.manifest.forget()
             swap(tmp, out)
-            plan.manifest.targets = {**kept, **plan.fingerprints}
-            plan.manifest.files = {**plan.hasher.known, **plan.hasher.used}
-            plan.manifest.pages = {**{n: c for n, c in plan.manifest.pages.items() if n in carried},
-                                   **{r.name: r.pages for r in results}}
-            plan.manifest.save()
+            _record(plan, results, kept)
         return results
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
+
+
+def _record(plan: Plan, results: list[BuildResult], kept: dict[str, str]) -> None:
+    """The manifest describes the new site: what was built or linked now, and the previous
+    site's targets it still holds unchanged (`kept`: their fingerprints)."""
+    manifest = plan.manifest
+    manifest.targets = {**kept, **plan.fingerprints}
+    manifest.files = {**plan.hasher.known, **plan.hasher.used}
+    manifest.pages = {**{n: c for n, c in manifest.pages.items() if n in kept},
+                      **{r.name: r.pages for r in results}}
+    manifest.save()
 
 
 def _can_exchange(plan: Plan, depts: list[str] | None) -> bool:

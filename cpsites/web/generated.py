@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from cpsites.i18n import prefix
+from cpsites.web.theme_files import cached_file
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -61,6 +62,13 @@ class Generator:
         self.files.append(f)
         self.added.append(f)
         return f
+
+    def cached(self, dest: str, path) -> str:
+        """A file a cache made (a newspaper or print PDF, a cover), shared by every language (no
+        language prefix), published once at `dest` as a link to the cache's file; returns `dest`."""
+        if self.files.get_file_from_path(dest) is None:
+            self.files.append(cached_file(self.config, dest, path))
+        return dest
 
     def url(self, src_uri_or_path: str) -> str:
         """URL of a page of this language given its language-free path ('news/x/' -> 'ru/news/x/')."""

@@ -16,7 +16,6 @@ from cpsites.editions import published_editions
 from cpsites.i18n import UI, LANG_NAMES, format_date, t
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
-from cpsites.web.theme_files import cached_file
 
 NAV = [("newspaper", "newspaper/index.md", UI["nav_newspaper"])]
 TEMPLATE = "cpsites/newspaper.html"
@@ -34,7 +33,7 @@ def generate(gen: Generator, site: Site, settings: Settings) -> None:
         # the reader's language first, then the others
         for ed_lang in sorted(issue.languages, key=lambda lg: (lg != lang, lg)):
             files = published[(issue.id, ed_lang)]
-            urls = {kind: _add_file(gen, f"newspaper/{path.name}", path) for kind, path in files.items()}
+            urls = {kind: gen.cached(f"newspaper/{path.name}", path) for kind, path in files.items()}
             editions.append({
                 "lang": ed_lang,
                 "lang_name": LANG_NAMES[ed_lang],
@@ -57,14 +56,6 @@ def generate(gen: Generator, site: Site, settings: Settings) -> None:
         "issues": entries,
         "intro": t("paper_archive_intro", lang),
     }, description=t("paper_archive_intro", lang))
-
-
-def _add_file(gen: Generator, dest: str, path: Path) -> str:
-    """A PDF or cover shared by every language (no language prefix); returns its site path."""
-    existing = gen.files.get_file_from_path(dest)
-    if existing is None:
-        gen.files.append(cached_file(gen.config, dest, path))
-    return dest
 
 
 def _size(path: Path) -> str:

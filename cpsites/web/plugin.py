@@ -155,6 +155,12 @@ class _UiStrings:
         return found
 
 
+def _switch_to(config: MkDocsConfig, links: dict[str, str]) -> None:
+    """Material's language switcher: each language's name and where it leads."""
+    i18n_plugin.set_alternates(config, [{"name": LANG_NAMES[lg], "lang": lg, "link": link}
+                                        for lg, link in links.items()])
+
+
 def trusted_html(page: Page) -> None:
     """Mark the sanitised HTML MkDocs made from a page's Markdown as Markup: its content and the
     titles in its table of contents (Markdown writes them with entities already)."""
@@ -300,9 +306,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         context["cp"] = self._page_context(page, config)
         # the language switcher: the same page in the other language (every page exists in
         # every language: translated, generated, or the default text as fallback)
-        alternate = [{"name": LANG_NAMES[lg], "lang": lg, "link": alt or "./"}
-                     for lg, alt in context["cp"]["alternates"].items()]
-        i18n_plugin.set_alternates(config, alternate)
+        _switch_to(config, {lg: alt or "./" for lg, alt in context["cp"]["alternates"].items()})
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -315,9 +319,12 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         # 404.html: no page, but the same language and strings; its language switcher leads to
         # each language's home (not to the pass's last page, whose links would be left in config)
         context["cp"] = self._page_context(None, config)
-        i18n_plugin.set_alternates(config, [{"name": LANG_NAMES[lg], "lang": lg, "link": urlparse(self.site_url).path + prefix(lg)}
-                                            for lg in LANGS])
+        _switch_to(config, {lg: self._home_path(lg) for lg in LANGS})
         return context
+
+    def _home_path(self, lang: str) -> str:
+        """A language's home page as an absolute path: 404 pages are served at any depth."""
+        return urlparse(self.site_url).path + prefix(lang)
 
     @staticmethod
     def _src(page: Page) -> str:
@@ -348,8 +355,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
             "fallback": bool(page is not None and self._is_fallback(page)),
             "search_base": prefix(lang).rstrip("/"),
             "site_url": self.site_url,
-            # the home page as an absolute path: 404 pages are served at any depth
-            "home_path": urlparse(self.site_url).path + prefix(lang),
+            "home_path": self._home_path(lang),
             "format_date": lambda d: format_date(d, lang),
             "data": (self.gen.data.get(page.url, {}) if (self.gen and page is not None) else {}),
             "search_worker": SEARCH_WORKER,

@@ -18,7 +18,6 @@ from cpsites.i18n import UI, t
 from cpsites.project import cache_dir
 from cpsites.web.generated import Generator
 from cpsites.web.section import Section, Settings
-from cpsites.web.theme_files import cached_file
 
 NAV = [("print", "print/index.md", UI["nav_print"])]
 TEMPLATE = "cpsites/printables.html"
@@ -41,7 +40,7 @@ def generate(gen: Generator, site: Site, settings: Settings) -> None:
         for p in found["products"]:
             if p["kind"] != kind or p["lang"] != lang:
                 continue
-            files = {role: _add_file(gen, f"print/{Path(path).name if role != 'cover' else _cover_name(p)}", Path(path))
+            files = {role: gen.cached(f"print/{Path(path).name if role != 'cover' else _cover_name(p)}", Path(path))
                      for role, path in p["files"].items()}
             first = {"card": t("print_card_pdf", lang), "poster": t("print_pdf", lang) + " A3",
                      "brochure": t("print_trifold", lang)}[kind]
@@ -62,12 +61,6 @@ def generate(gen: Generator, site: Site, settings: Settings) -> None:
 
 def _cover_name(p: dict[str, Any]) -> str:
     return f"{p['kind']}-{p['id']}-{p['lang']}-cover.jpg"
-
-
-def _add_file(gen: Generator, dest: str, path: Path) -> str:
-    if gen.files.get_file_from_path(dest) is None:
-        gen.files.append(cached_file(gen.config, dest, path))
-    return dest
 
 
 SECTION = Section("print", generate, nav=NAV)
