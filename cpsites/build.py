@@ -257,10 +257,13 @@ def stop_worker(pool: ProcessPoolExecutor | None) -> None:
     if pool is None:
         return
     processes = list(getattr(pool, "_processes", None) or {})  # the pool's own record of its pids
-    pool.shutdown(wait=False, cancel_futures=True)
     for pid in processes:
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
+    # and wait for the pool's own thread to see them gone and close its pipes: left running, it
+    # raced Python's exit handler, which then wrote to a closed pipe and printed a traceback
+    # ("OSError: [Errno 9] Bad file descriptor", 1 build in 10; CPython gh-125451, fixed in 3.12)
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def warm_pool(plan: "Plan", jobs: int | None = None, early: ProcessPoolExecutor | None = None
