@@ -81,3 +81,13 @@ def test_the_early_worker_is_kept_after_a_small_edit_and_stopped_otherwise():
     while not _gone(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _gone(pid)
+
+
+def test_a_stopped_worker_leaves_nothing_for_the_exit_handler_to_race():
+    """Stopping a pool must wait for its own thread: left running, it closed its wake-up pipe while
+    Python's exit handler wrote to it, and about one build in ten ended with a traceback."""
+    early = early_worker(REPO)
+    early.submit(os.getpid).result()
+    thread = early._executor_manager_thread  # the pool's thread, which closes the pipe
+    stop_worker(early)
+    assert thread is not None and not thread.is_alive()
