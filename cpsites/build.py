@@ -37,6 +37,7 @@ class BuildResult:
     passes: list = field(default_factory=list)  # cpsites.web.languages.LanguagePass of a one-language build
     image_sources: tuple = ()   # (processed, used) source pictures of a one-language build
     pages_compressed: bool = False  # its pages got their .gz/.br as they were written (page_writer)
+    pages_linked: int = 0       # pages linked from the published site, not drawn (web/page_reuse.py)
 
 
 class _Collect(logging.Handler):
@@ -54,10 +55,11 @@ class _Collect(logging.Handler):
 
 
 def build_one(config_file: Path, site_dir: Path, name: str, lang: str | None = None,
-              previous: Path | None = None) -> BuildResult:
+              previous: Path | None = None, reuse: tuple[str, str, str] | None = None) -> BuildResult:
     """Run one strict MkDocs build (all three languages, or only `lang`) in this process.
     `previous`: the published folder of the same target (its unchanged pages' compressed copies
-    are reused, cpsites/web/page_writer.py)."""
+    are reused, cpsites/web/page_writer.py). `reuse`: (frame, published folder, records folder):
+    pages drawn from the same things as the published ones are linked (web/page_reuse.py)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -83,16 +85,23 @@ def build_one(config_file: Path, site_dir: Path, name: str, lang: str | None = N
             from cpsites.web.i18n_plugin import single_language
 
             single_language(cfg, lang)
+        from cpsites.web.page_reuse import PageReuse, reusing
+
+        linking = PageReuse(reuse[0], site_dir, Path(reuse[1]), Path(reuse[2])) if reuse else None
         # pages and their .gz/.br written by two threads (see the module)
-        with writing((site_dir, previous) if previous is not None and previous.is_dir() else None) as writer:
+        with writing((site_dir, previous) if previous is not None and previous.is_dir() else None) as writer, \
+                reusing(linking):
             build(cfg)
+        if linking is not None:
+            linking.save()
         pages = sum(1 for _ in site_dir.rglob("index.html"))
         processed, cached = stats()
         passes = cfg.plugins["cpsites"].passes if lang is not None and "cpsites" in cfg.plugins else []
         return BuildResult(name, True, pages, time.perf_counter() - start,
                            images_processed=processed, images_cached=cached, passes=passes,
                            image_sources=stats_sources() if lang is not None else (),
-                           pages_compressed=writer is not None)
+                           pages_compressed=writer is not None,
+                           pages_linked=linking.linked if linking is not None else 0)
     except (Abort, PluginError, ConfigurationError, ContentError) as exc:
         messages = [line for m in handler.records for line in _explain(m, config_file)]
         text = str(exc).strip()
@@ -113,7 +122,8 @@ def build_one(config_file: Path, site_dir: Path, name: str, lang: str | None = N
         root_logger.setLevel(old_level)
 
 
-def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous: Path | None = None) -> BuildResult:
+def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous: Path | None = None,
+                          reuse: tuple[str, str, str] | None = None) -> BuildResult:
     """The same build as build_one, with each language in a process of its own, side by side.
 
     After a small edit one department is rebuilt while the machine's other cores wait: its three
@@ -134,13 +144,13 @@ def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous
     children = []
     for lang, part in parts.items():
         receive, send = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_build_one_language, args=(config_file, part, name, lang, previous, send),
+        child = ctx.Process(target=_build_one_language, args=(config_file, part, name, lang, previous, reuse, send),
                             daemon=True)
         child.start()
         send.close()
         children.append((lang, child, receive))
     try:
-        results = [build_one(config_file, site_dir, name, lang=DEFAULT_LANG, previous=previous)]
+        results = [build_one(config_file, site_dir, name, lang=DEFAULT_LANG, previous=previous, reuse=reuse)]
         for lang, child, receive in children:
             try:
                 results.append(receive.recv())
@@ -162,7 +172,8 @@ def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous
         used = frozenset().union(*(r.image_sources[1] for r in results))
         return BuildResult(name, True, sum(1 for _ in site_dir.rglob("index.html")), time.perf_counter() - start,
                            images_processed=len(processed), images_cached=len(used - processed),
-                           pages_compressed=all(r.pages_compressed for r in results))
+                           pages_compressed=all(r.pages_compressed for r in results),
+                           pages_linked=sum(r.pages_linked for r in results))
     finally:
         for _lang, child, _receive in children:
             if child.is_alive():
@@ -173,8 +184,8 @@ def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous
 
 
 def _build_one_language(config_file: Path, site_dir: Path, name: str, lang: str, previous: Path | None,
-                        send) -> None:
-    send.send(build_one(config_file, site_dir, name, lang=lang, previous=previous))
+                        reuse: tuple[str, str, str] | None, send) -> None:
+    send.send(build_one(config_file, site_dir, name, lang=lang, previous=previous, reuse=reuse))
     send.close()
 
 
@@ -225,10 +236,11 @@ def targets(repo: Path, depts: list[str] | None) -> list[tuple[str, Path, str]]:
     return out
 
 
-def _worker(args: tuple[str, str, str, str, bool, str]) -> BuildResult:
-    name, config_file, site_dir, cache, apart, previous = args
+def _worker(args: tuple[str, str, str, str, bool, str, tuple[str, str, str] | None]) -> BuildResult:
+    name, config_file, site_dir, cache, apart, previous, reuse = args
     build = build_languages_apart if apart else build_one
-    result = build(Path(config_file), Path(site_dir), name, previous=Path(previous) if previous else None)
+    result = build(Path(config_file), Path(site_dir), name, previous=Path(previous) if previous else None,
+                   reuse=reuse)
     if result.ok:
         # compress in the worker, in parallel; the final pass only finds what is left
         from cpsites.web.compress import precompress
@@ -309,6 +321,7 @@ class Plan:
     unchanged: set[str]
     manifest: object  # cpsites.incremental.Manifest
     hasher: object    # cpsites.incremental.Hasher
+    frames: dict[str, str] = field(default_factory=dict)  # what a department's pages share (page_reuse)
 
     @property
     def changed_depts(self) -> list[str]:
@@ -321,7 +334,7 @@ class Plan:
 
 def plan_build(project: Project, out: Path, depts: list[str] | None = None, full: bool = False) -> Plan:
     """Targets and fingerprints; `full` builds everything whatever changed."""
-    from cpsites.incremental import Hasher, Manifest, fingerprints
+    from cpsites.incremental import Hasher, Manifest, fingerprints, frames
 
     repo, out = project.root.resolve(), Path(out).resolve()
     plan = targets(repo, depts)
@@ -333,7 +346,10 @@ def plan_build(project: Project, out: Path, depts: list[str] | None = None, full
         for name, _cfg, sub in plan:
             if manifest.targets.get(name) == prints[name] and (out / sub / "index.html").is_file():
                 unchanged.add(name)
-    return Plan(repo, out, depts, plan, prints, unchanged, manifest, hasher)
+    # the frames of what is to be built; --full draws every page too (page_reuse needs a frame)
+    changed = [t for t in plan if t[0] not in unchanged]
+    return Plan(repo, out, depts, plan, prints, unchanged, manifest, hasher,
+                {} if full else frames(repo, changed, hasher))
 
 
 def _reuse(name: str, src: Path, dest: Path, skip: set[str] = frozenset(), pages: int | None = None) -> BuildResult:
@@ -417,8 +433,8 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
             {w[0] for w in work} if len(work) == 1 and cores > 1 else set())
         # the published folder of each: pages that come out as they were keep their .gz/.br
         published = {name: out / sub for name, _cfg, sub in plan.targets}
-        work = [(*w, w[0] in apart, str(published[w[0]]) if (published[w[0]] / "index.html").is_file() else "")
-                for w in work]
+        work = [(*w, w[0] in apart, str(published[w[0]]) if (published[w[0]] / "index.html").is_file() else "",
+                 _page_records(repo, plan, w[0], published[w[0]])) for w in work]
 
         # Only departments changed, each already published: each is swapped into the site on
         # its own (one atomic rename each, publish.exchange); the others stay as they are, not linked
@@ -495,6 +511,17 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
+
+
+def _page_records(repo: Path, plan: Plan, name: str, published: Path) -> tuple[str, str, str] | None:
+    """(frame, published folder, records folder) for page_reuse, or None: every page drawn."""
+    import hashlib
+
+    frame = plan.frames.get(name)
+    if not frame:
+        return None
+    where = hashlib.sha256(str(published.resolve()).encode()).hexdigest()[:16]
+    return frame, str(published), str(cache_root(repo) / "build" / "pages" / where)
 
 
 def _record(plan: Plan, results: list[BuildResult], kept: dict[str, str]) -> None:

@@ -64,8 +64,9 @@ class Hasher:
         self.used[key] = stamp + [digest]
         return digest
 
-    def tree(self, root: Path, h: "hashlib._Hash") -> None:
-        """Names and contents of every file under root (hidden files and caches left out)."""
+    def tree(self, root: Path, h: "hashlib._Hash", leave_out=None) -> None:
+        """Names and contents of every file under root (hidden files and caches left out, and
+        those whose path relative to root `leave_out` returns true for)."""
         if root.is_file():
             h.update(f"{root.name}\0{self.file(root)}\0".encode())
             return
@@ -80,6 +81,8 @@ class Hasher:
                 path = Path(folder) / name
                 if path.is_file():
                     rel = path.relative_to(root).as_posix()
+                    if leave_out is not None and leave_out(rel):
+                        continue
                     h.update(f"{rel}\0{self.file(path)}\0".encode())
 
 
@@ -97,17 +100,22 @@ def _day() -> str:
     return now().date().isoformat()
 
 
-def fingerprints(repo: Path, plan: list[tuple[str, Path, str]], hasher: Hasher) -> dict[str, str]:
-    """name -> fingerprint for every target of the plan (see the module's docstring)."""
-    from cpsites.content import site_dirs
-
+def _common(repo: Path, hasher: Hasher) -> bytes:
+    """What every target depends on: code, templates, base config, libraries, day, environment."""
     common = hashlib.sha256(f"v{VERSION}\0{_versions()}\0{_day()}\0".encode())
     for var in ENVIRONMENT:
         common.update(f"{var}={os.environ.get(var, '')}\0".encode())
     hasher.tree(PACKAGE, common)
     hasher.tree(repo / "overrides", common)
     hasher.tree(repo / "mkdocs.yml", common)
-    base = common.digest()
+    return common.digest()
+
+
+def fingerprints(repo: Path, plan: list[tuple[str, Path, str]], hasher: Hasher) -> dict[str, str]:
+    """name -> fingerprint for every target of the plan (see the module's docstring)."""
+    from cpsites.content import site_dirs
+
+    base = _common(repo, hasher)
     out: dict[str, str] = {}
     for name, config_file, _sub in plan:
         h = hashlib.sha256(base)
@@ -121,6 +129,31 @@ def fingerprints(repo: Path, plan: list[tuple[str, Path, str]], hasher: Hasher) 
             hasher.tree(Path(config_file).parent, h)
             # the time its files are stamped with (feeds, calendars): its last commit
             h.update(build_time(Path(config_file).parent).isoformat().encode())
+        out[name] = h.hexdigest()
+    return out
+
+
+# a department's files whose content reaches its pages only as page text or template data
+DATA = (".md", ".yml", ".yaml")
+CONFIGS = ("mkdocs.yml", "department.yml")
+
+
+def frames(repo: Path, plan: list[tuple[str, Path, str]], hasher: Hasher) -> dict[str, str]:
+    """name -> a department's *frame*: what every one of its pages is drawn with, so a page
+    whose own key (cpsites/web/page_reuse.py) is unchanged too comes out the same. Its fingerprint
+    without the Markdown and YAML data files: what a page shows of those reaches its templates as
+    its own text or as template data, both in the page's key. The configs count."""
+    base = _common(repo, hasher)
+    out: dict[str, str] = {}
+    for name, config_file, _sub in plan:
+        if name == "portal":
+            continue  # small, and its cards read every department: drawn whole
+        root = Path(config_file).parent
+        h = hashlib.sha256(base)
+        h.update(b"frame\0" + name.encode() + b"\0")
+        # (not its files' time stamp, build_time: feeds and calendars show it, no page does, and
+        # without git it is the newest file's time, which every edit moves)
+        hasher.tree(root, h, leave_out=lambda rel: rel.endswith(DATA) and rel not in CONFIGS)
         out[name] = h.hexdigest()
     return out
 

@@ -24,6 +24,7 @@ or, in a template, {{ cp.picture(officer.photo, officer.name, "square", focus=of
 
 from __future__ import annotations
 
+import contextlib
 import html as htmlmod
 import posixpath
 import re
@@ -111,6 +112,7 @@ class SiteImages:
         self.config = None
         self.published = False
         self._in_site: set[str] = set()
+        self._recorded: list | None = None  # pictures published while one page is drawn (recording)
         self.og_data: dict[tuple[str, str], dict | None] = {}  # (post slug, lang) -> meta values
         image_cache.STATS.reset()  # one count per site build
 
@@ -180,7 +182,22 @@ class SiteImages:
         return {"image": site_url.rstrip("/") + "/" + dest, "width": card.width, "height": card.height,
                 "type": "image/jpeg", "alt": alt or title}
 
+    @contextlib.contextmanager
+    def recording(self):
+        """The pictures published while the block draws one page (cpsites/web/page_reuse.py keeps
+        them with the page, and publishes them again when it links the page instead of drawing it)."""
+        self._recorded = []
+        try:
+            yield self._recorded
+        finally:
+            self._recorded = None
+
+    def republish(self, dest: str, cached: Path) -> None:
+        self._publish_one(dest, cached)
+
     def _publish_one(self, dest: str, cached: Path) -> None:
+        if self._recorded is not None:
+            self._recorded.append((dest, cached))
         self.outputs[dest] = cached
         if self.published and dest not in self._in_site:
             # asked for after MkDocs copied static files: copy it ourselves (once; a picture

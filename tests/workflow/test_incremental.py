@@ -79,6 +79,80 @@ def test_a_post_edit_rebuilds_its_department_in_every_language(project: Path):
     assert_fresh(project)
 
 
+def _inodes(project: Path) -> dict[str, int]:
+    return {p.relative_to(project / "site").as_posix(): p.stat().st_ino
+            for p in (project / "site" / "demo").rglob("index.html")}
+
+
+def _drawn(before: dict[str, int], after: dict[str, int]) -> list[str]:
+    """Pages written anew; the others were linked from the previous site (web/page_reuse.py)."""
+    assert before.keys() == after.keys()
+    return sorted(p for p in after if before[p] != after[p])
+
+
+def test_a_text_edit_draws_that_page_and_links_the_rest(project: Path):
+    before = _inodes(project)
+    post = project / POST
+    post.write_text(post.read_text("utf-8") + "\nQonaqlar da gəlmişdi.\n", "utf-8")
+    assert build(project) == {"portal": "unchanged", "demo": "built"}
+    assert _drawn(before, _inodes(project)) == ["demo/news/2026-11-02-open-day/index.html"]
+    page = project / "site" / "demo" / "news" / "2026-11-02-open-day" / "index.html"
+    assert "Qonaqlar da gəlmişdi." in page.read_text("utf-8")
+    linked = project / "site" / "demo" / "about" / "index.html"
+    assert all(Path(f"{linked}{s}").is_file() for s in (".gz", ".br")), "a linked page keeps its copies"
+    assert_fresh(project)
+
+
+def test_an_untranslated_text_draws_its_page_in_every_language(project: Path):
+    """ru and en show the az text of a post written in az only: all three pages change."""
+    before = _inodes(project)
+    post = project / "sites/demo/docs/news/2026-10-20-school-lesson.az.md"
+    post.write_text(post.read_text("utf-8") + "\nValideynlər də iştirak etdi.\n", "utf-8")
+    assert build(project) == {"portal": "unchanged", "demo": "built"}
+    assert _drawn(before, _inodes(project)) == sorted(f"demo/{p}news/2026-10-20-school-lesson/index.html"
+                                                      for p in ("", "ru/", "en/"))
+    assert_fresh(project)
+
+
+def test_an_officer_edit_draws_the_pages_that_show_the_officer(project: Path):
+    before = _inodes(project)
+    officer = project / "sites/demo/officers/aysel-quliyeva.yml"
+    officer.write_text(officer.read_text("utf-8").replace("+994 24 275 00 11", "+994 24 275 00 19"), "utf-8")
+    assert build(project) == {"portal": "unchanged", "demo": "built"}
+    drawn = _drawn(before, _inodes(project))
+    assert "demo/officers/aysel-quliyeva/index.html" in drawn and "demo/ru/officers/index.html" in drawn
+    assert "demo/about/index.html" not in drawn and "demo/news/2026-11-02-open-day/index.html" not in drawn
+    assert "+994 24 275 00 19" in (project / "site/demo/officers/aysel-quliyeva/index.html").read_text("utf-8")
+    assert_fresh(project)
+
+
+def test_a_page_changed_in_the_published_site_is_drawn_again(project: Path):
+    """Linking trusts only the very file it recorded: one rewritten since is drawn anew."""
+    about = project / "site" / "demo" / "about" / "index.html"
+    good = about.read_bytes()
+    about.write_bytes(b"<p>overwritten by hand</p>")
+    before = _inodes(project)
+    post = project / POST
+    post.write_text(post.read_text("utf-8") + "\nTədbir axşam bitdi.\n", "utf-8")
+    build(project)
+    assert "demo/about/index.html" in _drawn(before, _inodes(project))
+    assert about.read_bytes() == good
+    assert_fresh(project)
+
+
+def test_a_picture_change_draws_every_page(project: Path):
+    """Pictures are part of what every page is drawn with (their processed names, sizes)."""
+    from PIL import Image
+
+    before = _inodes(project)
+    photo = project / "sites/demo/docs/images/building.jpg"
+    with Image.open(photo) as im:
+        im.convert("RGB").transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(photo, quality=80)
+    assert build(project) == {"portal": "unchanged", "demo": "built"}
+    assert len(_drawn(before, _inodes(project))) == len(before)
+    assert_fresh(project)
+
+
 def test_a_shared_override_change_rebuilds_everything(project: Path):
     css = project / "overrides" / "assets" / "stylesheets" / "cpsites.css"
     css.write_text(css.read_text("utf-8") + "\n/* cpsites incremental test */\n", "utf-8")
