@@ -42,7 +42,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
 
 from cpsites.web.mkdocs_patch import MethodPatch
 
