@@ -42,9 +42,9 @@ def test_a_build_writes_what_mkdocs_and_the_compression_pass_wrote(built_site, t
     # built_site: the newspaper editions this department's pages list are in the shared cache
     monkeypatch.setenv("CPSITES_NOW", "2026-11-23 12:00")
     job = ("mingachevir", str(REPO / "sites" / "mingachevir" / "mkdocs.yml"))
-    assert build._worker((*job, str(tmp_path / "threads"), str(tmp_path / "cache"), False, "")).ok
+    assert build._worker((*job, str(tmp_path / "threads"), str(tmp_path / "cache"), False, "", None)).ok
     monkeypatch.setattr(page_writer, "writing", contextlib.nullcontext)
-    assert build._worker((*job, str(tmp_path / "mkdocs"), str(tmp_path / "cache"), False, "")).ok
+    assert build._worker((*job, str(tmp_path / "mkdocs"), str(tmp_path / "cache"), False, "", None)).ok
     names = sorted(str(p.relative_to(tmp_path / "mkdocs")) for p in (tmp_path / "mkdocs").rglob("*") if p.is_file())
     assert len([n for n in names if n.endswith("index.html.br")]) > 200
     assert names == sorted(str(p.relative_to(tmp_path / "threads")) for p in (tmp_path / "threads").rglob("*") if p.is_file())

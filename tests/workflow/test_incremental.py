@@ -101,6 +101,12 @@ def test_a_text_edit_draws_that_page_and_links_the_rest(project: Path):
     linked = project / "site" / "demo" / "about" / "index.html"
     assert all(Path(f"{linked}{s}").is_file() for s in (".gz", ".br")), "a linked page keeps its copies"
     assert_fresh(project)
+    # the same with one process for all three languages (one core), as when many departments build
+    before = _inodes(project)
+    post.write_text(post.read_text("utf-8") + "\nSonra çay süfrəsi açıldı.\n", "utf-8")
+    assert build(project, "--jobs", "1") == {"portal": "unchanged", "demo": "built"}
+    assert _drawn(before, _inodes(project)) == ["demo/news/2026-11-02-open-day/index.html"]
+    assert_fresh(project)
 
 
 def test_an_untranslated_text_draws_its_page_in_every_language(project: Path):
