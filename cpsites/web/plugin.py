@@ -136,9 +136,31 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> None:
     # `Bayram"><img src=...>` into every page's head and menu.
     env.autoescape = True
     env.globals["cp_ui_string"] = _UiStrings()  # one per environment: one per language pass
+    env.getattr = _dict_first_getattr(env)
     # "material/partials/nav.html": Material's own file under our override of the same name
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader(
         {"material": jinja2.FileSystemLoader(Path(_material.__file__).parent / "templates")})])
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+def _dict_first_getattr(env: jinja2.Environment):
+    """Jinja's `environment.getattr` (every `x.y` in a template), the same answer sooner for a
+    plain dict: Jinja tries the attribute first, and on a dict (`cp`, `page.meta`, a card) that
+    raises AttributeError before the key is read, ~170,000 times a department (7 % of its build).
+    A plain dict has no attributes but its class's, so only those names need the attribute."""
+    general = type(env).getattr.__get__(env)
+
+    def getattr(obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return env.undefined(obj=obj, name=attribute)
+        return general(obj, attribute)
+
+    return getattr
 
 
 class _UiStrings:
