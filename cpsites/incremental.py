@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -50,14 +51,16 @@ class Hasher:
 
     def file(self, path: Path) -> str:
         key = str(path)
-        st = path.stat()
+        return self._digest(key, os.stat(key))
+
+    def _digest(self, key: str, st: os.stat_result) -> str:
         stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
-        old = self.known.get(key)
+        old = self.used.get(key) or self.known.get(key)  # used: hashed already in this build
         if old and old[:3] == stamp:
             digest = old[3]
         else:
             h = hashlib.sha256()
-            with path.open("rb") as f:
+            with open(key, "rb") as f:
                 for chunk in iter(lambda: f.read(1 << 20), b""):
                     h.update(chunk)
             digest = h.hexdigest()
@@ -67,23 +70,32 @@ class Hasher:
     def tree(self, root: Path, h: "hashlib._Hash", leave_out=None) -> None:
         """Names and contents of every file under root (hidden files and caches left out, and
         those whose path relative to root `leave_out` returns true for)."""
-        if root.is_file():
-            h.update(f"{root.name}\0{self.file(root)}\0".encode())
+        top = os.fspath(root)
+        if os.path.isfile(top):
+            h.update(f"{os.path.basename(top)}\0{self.file(root)}\0".encode())
             return
-        if not root.is_dir():
+        if not os.path.isdir(top):
             h.update(f"{root}\0absent\0".encode())
             return
-        for folder, dirs, files in os.walk(root):
+        # plain strings and one stat a file: every build walks ~10,000 files here (pathlib took
+        # three times as long, a third of a no-change build)
+        for folder, dirs, files in os.walk(top):
             dirs[:] = sorted(d for d in dirs if not _skip(d))
+            under = folder[len(top) + 1:] + "/" if folder != top else ""
             for name in sorted(files):
                 if _skip(name):
                     continue
-                path = Path(folder) / name
-                if path.is_file():
-                    rel = path.relative_to(root).as_posix()
-                    if leave_out is not None and leave_out(rel):
-                        continue
-                    h.update(f"{rel}\0{self.file(path)}\0".encode())
+                path = f"{folder}/{name}"
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                if not stat.S_ISREG(st.st_mode):
+                    continue
+                rel = under + name
+                if leave_out is not None and leave_out(rel):
+                    continue
+                h.update(f"{rel}\0{self._digest(path, st)}\0".encode())
 
 
 def _versions() -> str:
