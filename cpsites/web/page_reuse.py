@@ -32,9 +32,6 @@ that links with one that draws, file by file.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import datetime as dt
-import enum
 import hashlib
 import json
 import logging
@@ -43,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 
+from cpsites.web import page_writer
 from cpsites.web.mkdocs_patch import MethodPatch
 
 log = logging.getLogger("mkdocs.commands.build")
@@ -69,26 +67,28 @@ class PageReuse:
         self._old: dict[str, dict[str, list]] = {}
         self.new: dict[str, dict[str, list]] = {}
         self._nav_keys: dict[int, str] = {}
-        self._memo: dict[int, bytes] = {}  # frozen models (the department ...) by id, per build
+        self._memo: dict[int, tuple] = {}  # frozen models (the department ...) by id, per build
+        self._present: set[str] = set()
         self.linked = 0
         self.drawn = 0
 
     # -- keys ---------------------------------------------------------------------------------
     def key(self, page, context: dict, config, nav, lang: str, template: str) -> str | None:
-        h = hashlib.sha256(f"{VERSION}\0{self.frame}\0{lang}\0{template}\0".encode())
-        h.update(self._nav_key(nav))
+        cp = context.get("cp") or {}
         try:
-            for value in (page.url, page.file.dest_uri, page.canonical_url, page.title, page.meta, _toc(page.toc),
-                          page.is_homepage, page.edit_url, _neighbour(page.previous_page),
-                          _neighbour(page.next_page), [a.title for a in page.ancestors],
-                          context.get("i18n_file_locale"), context.get("i18n_page_locale"),
-                          context.get("base_url"), dict(config.extra)):
-                self._feed(h, value)
-            h.update(str(page.content or "").encode())
-            self._feed(h, {k: v for k, v in (context.get("cp") or {}).items() if k not in PURE and k != "frame"})
+            text = describe((
+                page.url, page.file.dest_uri, page.canonical_url, page.title, page.meta, _toc(page.toc),
+                page.is_homepage, page.edit_url, _neighbour(page.previous_page), _neighbour(page.next_page),
+                [a.title for a in page.ancestors], context.get("i18n_file_locale"),
+                context.get("i18n_page_locale"), context.get("base_url"), dict(config.extra),
+                [(k, self._model(v)) for k, v in cp.items() if k not in PURE and k != "frame"]))
         except _Unkeyable as exc:
             log.debug(f"cpsites: {page.file.dest_uri} is drawn: {exc}")
             return None
+        h = hashlib.sha256(f"{VERSION}\0{self.frame}\0{lang}\0{template}\0".encode())
+        h.update(self._nav_key(nav))
+        h.update(text.encode("utf-8", "surrogatepass"))
+        h.update(b"\0" + str(page.content or "").encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
     def _nav_key(self, nav) -> bytes:
@@ -106,44 +106,15 @@ class PageReuse:
             found = self._nav_keys[id(nav)] = h.hexdigest()
         return found.encode()
 
-    def _feed(self, h, value: Any) -> None:
-        if value is None or isinstance(value, (bool, int, float)):
-            h.update(f"{type(value).__name__}:{value!r}\0".encode())
-        elif isinstance(value, str):  # Markup too: the same text, escaped or not, draws differently
-            h.update(f"{type(value).__name__}:{len(value)}:".encode() + value.encode("utf-8", "surrogatepass"))
-        elif isinstance(value, dict):
-            h.update(f"{{{len(value)}".encode())
-            for k, v in value.items():  # in their order: a template walks them in it
-                self._feed(h, k)
-                self._feed(h, v)
-        elif isinstance(value, (list, tuple)):
-            h.update(f"[{len(value)}".encode())
-            for v in value:
-                self._feed(h, v)
-        elif isinstance(value, (set, frozenset)):
-            self._feed(h, sorted(repr(v) for v in value))
-        elif isinstance(value, (dt.date, dt.time)):  # datetime too
-            h.update(f"{type(value).__name__}:{value.isoformat()}\0".encode())
-        elif isinstance(value, (Path, enum.Enum)):
-            h.update(f"{type(value).__name__}:{value}\0".encode())
-        elif hasattr(value, "model_dump") or dataclasses.is_dataclass(value):
-            h.update(self._model(value))
-        else:
-            raise _Unkeyable(f"a {type(value).__name__} in its context")
-
-    def _model(self, value: Any) -> bytes:
-        """A content model (pydantic, frozen) or a dataclass: its class and every field."""
+    def _model(self, value: Any) -> Any:
+        """A frozen content model (the department) described once per build, not per page."""
+        if not (hasattr(value, "model_dump") and value.model_config.get("frozen")):
+            return value
         found = self._memo.get(id(value))
         if found is None:
-            h = hashlib.sha256(f"{type(value).__module__}.{type(value).__qualname__}\0".encode())
-            if hasattr(value, "model_dump"):
-                self._feed(h, json.loads(value.model_dump_json()))
-            else:
-                self._feed(h, {f.name: getattr(value, f.name) for f in dataclasses.fields(value)})
-            found = h.digest()
-            if hasattr(value, "model_dump") and value.model_config.get("frozen"):
-                self._memo[id(value)] = found  # frozen: its fields cannot change during the build
+            found = self._memo[id(value)] = ("model", describe(value))
         return found
+
 
     # -- linking and recording ----------------------------------------------------------------
     def old(self, lang: str) -> dict[str, list]:
@@ -167,23 +138,24 @@ class PageReuse:
             st = os.stat(old)
             if [st.st_ino, st.st_size, st.st_mtime_ns] != record[1:4]:
                 return False  # not the file that was recorded (rewritten, or another build's)
-            if not all(os.path.isfile(str(old) + s) for s in COPIES) or \
-                    not all(os.path.isfile(cached) for _dest, cached in record[4]):
+            if not all(os.path.isfile(f"{old}{s}") for s in COPIES) or not all(
+                    cached in self._present or self._exists(cached) for _dest, cached in record[4]):
                 return False
-            new = self.site_dir / rel
-            new.parent.mkdir(parents=True, exist_ok=True)
-            for suffix in ("", *COPIES):
-                os.link(str(old) + suffix, str(new) + suffix)
         except OSError:
-            for suffix in ("", *COPIES):
-                with contextlib.suppress(OSError):
-                    os.unlink(str(self.site_dir / rel) + suffix)
             return False
+        page_writer.link(str(old), str(self.site_dir / rel))  # in the writer's threads
         for dest, cached in record[4]:
             publish(dest, Path(cached))
         self.new.setdefault(lang, {})[rel] = record
         self.linked += 1
         return True
+
+    def _exists(self, cached: str) -> bool:
+        """A picture in the image cache (a card is on ten listing pages: looked for once)."""
+        if os.path.isfile(cached):
+            self._present.add(cached)
+            return True
+        return False
 
     def drawn_page(self, rel: str, key: str, lang: str, published: list) -> None:
         self.new.setdefault(lang, {})[rel] = [key, 0, 0, 0, [[d, str(c)] for d, c in published]]
@@ -203,6 +175,17 @@ class PageReuse:
             tmp = self.records / f".{lang}.{os.getpid()}"
             tmp.write_text(json.dumps({"version": VERSION, "published": str(self.published), "pages": kept}), "utf-8")
             os.replace(tmp, self.records / f"{lang}.json")
+
+
+def describe(value: Any) -> str:
+    """Text that differs when `value` would draw differently: its repr, which names types
+    (Markup or str, date or text), keeps the order of dicts (a template walks them in it) and
+    gives every field of our content models (pydantic, dataclasses). An object Python can only
+    describe by its address ("<... at 0x...>") says nothing of its content: _Unkeyable."""
+    text = repr(value)
+    if " at 0x" in text:
+        raise _Unkeyable("an object with no description in its context")
+    return text
 
 
 def _neighbour(page) -> tuple | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -44,6 +45,12 @@ class PageWriter:
         with self._lock:
             self._pending[path] = self._pool.submit(_write, content, path, self._previous)
 
+    def link(self, old: str, new: str) -> None:
+        """A published page and its .gz/.br at `new` too (cpsites/web/page_reuse.py), in a thread:
+        making its folder is most of the cost, and the file system lets go of Python's lock."""
+        with self._lock:
+            self._pending[new] = self._pool.submit(_link, old, new)
+
     def flush(self) -> None:
         with self._lock:
             pending, self._pending = self._pending, {}
@@ -65,6 +72,26 @@ def _write(content: bytes, path: str, previous: tuple[str, str] | None = None) -
     # (file times are coarse): the last compression pass does those.
     if os.path.basename(path) == "index.html" and not _copies_reused(content, path, previous):
         compress.compress_copies(content, path)
+
+
+COPIES = ("", ".gz", ".br")
+
+
+def _link(old: str, new: str) -> None:
+    os.makedirs(os.path.dirname(new), exist_ok=True)
+    for suffix in COPIES:
+        try:
+            os.link(old + suffix, new + suffix)
+        except OSError:  # a file system without hard links: the same bytes, copied
+            shutil.copy2(old + suffix, new + suffix)
+
+
+def link(old: str, new: str) -> None:
+    """PageWriter.link when a writer is active, else at once."""
+    if _active is not None:
+        _active.link(old, new)
+    else:
+        _link(old, new)
 
 
 def _copies_reused(content: bytes, path: str, previous: tuple[str, str] | None) -> bool:
