@@ -103,7 +103,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         data = self.code.get(bucket.key)
         if data is None and self.folder is not None:
             try:
-                data = (self.folder / f"{bucket.key}.jinja").read_bytes()
+                data = self.code[bucket.key] = (self.folder / f"{bucket.key}.jinja").read_bytes()
             except OSError:
                 return
         if data is not None:
