@@ -87,7 +87,10 @@ def build_one(config_file: Path, site_dir: Path, name: str, lang: str | None = N
             single_language(cfg, lang)
         from cpsites.web.page_reuse import PageReuse, reusing
 
-        linking = PageReuse(reuse[0], site_dir, Path(reuse[1]), Path(reuse[2])) if reuse else None
+        from cpsites.images.cache import default_cache_dir
+
+        linking = PageReuse(reuse[0], site_dir, Path(reuse[1]), Path(reuse[2]),
+                            default_cache_dir(Path(config_file).parent)) if reuse else None
         # pages and their .gz/.br written by two threads (see the module)
         with writing((site_dir, previous) if previous is not None and previous.is_dir() else None) as writer, \
                 reusing(linking):

@@ -59,8 +59,10 @@ class _Unkeyable(Exception):
 
 
 class PageReuse:
-    def __init__(self, frame: str, site_dir: Path, published: Path, records: Path) -> None:
+    def __init__(self, frame: str, site_dir: Path, published: Path, records: Path, pictures: Path) -> None:
         self.frame = frame
+        # the picture cache: a record may only publish again what lies in it (records are files)
+        self.pictures = os.path.realpath(pictures) + os.sep
         self.site_dir = Path(site_dir)     # where this build writes the target
         self.published = Path(published)  # where the target is published (perhaps not yet)
         self.records = Path(records)
@@ -151,8 +153,8 @@ class PageReuse:
         return True
 
     def _exists(self, cached: str) -> bool:
-        """A picture in the image cache (a card is on ten listing pages: looked for once)."""
-        if os.path.isfile(cached):
+        """A picture in the picture cache (a card is on ten listing pages: looked for once)."""
+        if os.path.realpath(cached).startswith(self.pictures) and os.path.isfile(cached):
             self._present.add(cached)
             return True
         return False

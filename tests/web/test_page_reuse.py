@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from cpsites.content.department import load_department
 from cpsites.web import page_reuse
-from cpsites.web.page_reuse import _Unkeyable, describe
+from cpsites.web.page_reuse import PageReuse, _Unkeyable, describe
 
 from tests.conftest import REPO
 
@@ -39,3 +39,15 @@ def test_a_value_it_cannot_describe_makes_the_page_drawn():
 
     with pytest.raises(_Unkeyable):
         describe({"data": [Unknown()]})
+
+
+def test_a_record_publishes_again_only_pictures_of_the_picture_cache(tmp_path):
+    """Records are files in the build cache: one that names a file elsewhere (a system file)
+    makes its page drawn, and nothing of it is published."""
+    pictures = tmp_path / "images"
+    pictures.mkdir()
+    (pictures / "a.webp").write_bytes(b"x")
+    reuse = PageReuse("frame", tmp_path / "new", tmp_path / "old", tmp_path / "records", pictures)
+    assert reuse._exists(str(pictures / "a.webp"))
+    assert not reuse._exists("/etc/passwd")
+    assert not reuse._exists(str(pictures / ".." / "images-elsewhere" / "a.webp"))
