@@ -8,7 +8,9 @@ unless a link points inside one of those folders. So the frame is drawn for the 
 of a parent folder and kept for the others of the same language pass.
 
 The templates ask with `cp.frame.get(name)` and hand back what they drew with
-`cp.frame.keep(name, html)` (overrides/partials/nav.html, tabs.html, main.html's config block);
+`cp.frame.keep(name, html)` (overrides/partials/nav.html, tabs.html, main.html's config block).
+The header is the same but for the page's title and its language links: it is kept as the pieces
+around them (`keep_around`, `fill`; overrides/partials/header.html);
 pages in the menu, pages at the top, and anything unusual get None and are drawn as Material
 would. tests/web/test_fragments.py builds the sample sites with and without this and compares
 every page byte for byte.
@@ -70,3 +72,29 @@ class PageFrame:
         if self._key is not None:
             self._store[(name, self._key)] = html
         return html
+
+    def keep_around(self, name: str, html: Markup, parts: list[str]) -> Markup:
+        """Keep `html` as the pieces around this page's own `parts` (the header: its title and its
+        language links), in order, where each part is there exactly once: a title that is also
+        a word of the header ("Axtar") leaves nothing kept, so nothing is cut in a wrong place."""
+        text = str(html)
+        if self._key is None or not all(parts) or any(text.count(str(p)) != 1 for p in parts):
+            return html
+        pieces, rest = [], text
+        for part in parts:
+            before, found, rest = rest.partition(str(part))
+            if not found:
+                return html  # not in this order
+            pieces.append(before)
+        self._store[(name, self._key)] = (*pieces, rest)
+        return html
+
+    def fill(self, name: str, parts: list[str]) -> Markup | None:
+        """What keep_around kept, with this page's own `parts` in their places; None: draw it."""
+        pieces = None if self._key is None else self._store.get((name, self._key))
+        if not isinstance(pieces, tuple) or len(pieces) != len(parts) + 1:
+            return None
+        out = [pieces[0]]
+        for part, piece in zip(parts, pieces[1:]):
+            out += [str(part), piece]
+        return Markup("".join(out))
