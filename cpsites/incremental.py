@@ -15,6 +15,9 @@ What a fingerprint covers:
 
 File hashes are remembered by (size, mtime, inode), so a build with nothing changed reads no file
 twice; the manifest lives in the cache folder, never in `site/`.
+
+Inside a changed department most pages come out as they were: `frames` gives what all of its pages
+are drawn with, and cpsites/web/page_reuse.py links the pages whose own key is unchanged too.
 """
 
 from __future__ import annotations

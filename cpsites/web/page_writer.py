@@ -7,6 +7,9 @@ brotli and file writes let go of Python's lock, so after one edit, when one depa
 alone, the second core does them. `writing()` is used by `cpsites build` only (build.build_one);
 plain `mkdocs build` and the preview write as MkDocs does.
 
+Pages that need not be drawn again (cpsites/web/page_reuse.py) are hard-linked from the published
+site by the same threads (`link`): making their folders is most of that work.
+
 Whatever reads a file that MkDocs wrote must wait for the writes first: `flush()`. The plugin
 does so at the start of every language pass's post-build step (where mkdocs-static-i18n, the
 search plugin and ours read the 404 page, the search index and the sitemap back); `writing()`
