@@ -15,7 +15,7 @@ pass. Here every page gets a key, a hash of everything its drawing reads:
 
 Markdown and YAML files are left out of the frame because whatever of them a page shows reaches
 its templates through the page or `cp`, both in the key. A value the key cannot describe (an
-object of an unknown type in `cp`) makes the page drawn, never guessed.
+object Python names only by its address) makes the page drawn, never guessed.
 
 When a page's key equals the one recorded for the page at its place in the published site, and
 that file is still the one recorded (inode, size and time: nothing rewrote it), the page and its
@@ -25,8 +25,8 @@ sitemap, the other plugins' page events. Records live in the build cache, one fi
 language (`records`), written only by a build that succeeded.
 
 MkDocs' `_build_page` is replaced by a copy that asks first (mkdocs_patch: only while MkDocs' own
-is the one copied; else every page is drawn). `tests/web/test_page_reuse.py` compares a build
-that links with one that draws, file by file.
+is the one copied; else every page is drawn). tests/workflow/test_incremental.py compares sites
+that linked pages with `--full` builds, page by page; tests/web/test_page_reuse.py the keys.
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ import logging
 import os
 from pathlib import Path
 from typing import Any
-
 
 from cpsites.web import page_writer
 from cpsites.web.mkdocs_patch import MethodPatch
@@ -69,7 +68,7 @@ class PageReuse:
         self._old: dict[str, dict[str, list]] = {}
         self.new: dict[str, dict[str, list]] = {}
         self._nav_keys: dict[int, str] = {}
-        self._memo: dict[int, tuple] = {}  # frozen models (the department ...) by id, per build
+        self._memo: dict[int, tuple] = {}  # frozen models (the department ...): id -> (model, text)
         self._present: set[str] = set()
         self.linked = 0
         self.drawn = 0
@@ -113,9 +112,9 @@ class PageReuse:
         if not (hasattr(value, "model_dump") and value.model_config.get("frozen")):
             return value
         found = self._memo.get(id(value))
-        if found is None:
-            found = self._memo[id(value)] = ("model", describe(value))
-        return found
+        if found is None or found[0] is not value:  # kept with it: its id is not another's later
+            found = self._memo[id(value)] = (value, ("model", describe(value)))
+        return found[1]
 
 
     # -- linking and recording ----------------------------------------------------------------
