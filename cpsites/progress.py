@@ -14,6 +14,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 class Totals:
     sites: int = 0
     pages: int = 0
+    pages_drawn: int = 0   # pages of rebuilt sites drawn anew (the others linked: web/page_reuse.py)
+    pages_linked: int = 0
     pdfs: int = 0
     pdfs_cached: int = 0
     images_processed: int = 0
@@ -65,6 +67,9 @@ class BuildProgress:
         t = self.totals
         t.sites += 1
         t.pages += r.pages
+        if not getattr(r, "reused", False):
+            t.pages_linked += getattr(r, "pages_linked", 0)
+            t.pages_drawn += r.pages - getattr(r, "pages_linked", 0)
         t.images_processed += getattr(r, "images_processed", 0)
         t.images_cached += getattr(r, "images_cached", 0)
         if not r.ok:
@@ -81,5 +86,6 @@ class BuildProgress:
         if t.products:
             pdfs += f", {t.products} print products ({t.products_cached} from the cache)"
         sites = f"{t.sites} sites ({t.reused} unchanged)" if t.reused else f"{t.sites} sites"
-        return (f"Built {sites}: {t.pages} pages, {pdfs}, images {t.images_processed} processed "
+        kept = f" ({t.pages_drawn} drawn, the others as they were)" if t.pages_linked else ""
+        return (f"Built {sites}: {t.pages} pages{kept}, {pdfs}, images {t.images_processed} processed "
                 f"and {t.images_cached} from the cache, in {time.perf_counter() - self.start:.1f} s into {out}")

@@ -22,12 +22,14 @@ _spec.loader.exec_module(_cf)
 cpsites = _cf.cpsites
 
 POST = "sites/demo/docs/news/2026-11-02-open-day.az.md"
+LAST: list[str] = []  # the last build's output
 
 
 def build(project: Path, *extra: str, out: str = "site") -> dict[str, str]:
     """Run a build; returns {site name: "built" | "unchanged"} from its progress lines."""
     done = cpsites("build", "--out", str(project / out), *extra, cwd=project)
     assert done.returncode == 0, done.stdout + done.stderr
+    LAST[:] = [done.stdout + done.stderr]
     lines = re.findall(r"^\s+ok\s+(\S+)\s+\d+ pages\s+(unchanged|[\d.]+ s)$", done.stdout + done.stderr, re.M)
     return {name: ("unchanged" if how == "unchanged" else "built") for name, how in lines}
 
@@ -96,6 +98,7 @@ def test_a_text_edit_draws_that_page_and_links_the_rest(project: Path):
     post.write_text(post.read_text("utf-8") + "\nQonaqlar da gəlmişdi.\n", "utf-8")
     assert build(project) == {"portal": "unchanged", "demo": "built"}
     assert _drawn(before, _inodes(project)) == ["demo/news/2026-11-02-open-day/index.html"]
+    assert "(1 drawn, the others as they were)" in LAST[0]
     page = project / "site" / "demo" / "news" / "2026-11-02-open-day" / "index.html"
     assert "Qonaqlar da gəlmişdi." in page.read_text("utf-8")
     linked = project / "site" / "demo" / "about" / "index.html"
