@@ -1,6 +1,6 @@
 """Make the drawn placeholder images the sample content uses (no real person's photo anywhere).
 
-For every officer file whose `photo:` does not exist yet: a small portrait silhouette.
+For every officer file whose `photo:` does not exist yet: a portrait silhouette (750 x 1000).
 For every TV episode whose `video.poster:` does not exist yet: a title card of the programme.
 Run from the project folder: .venv/bin/python scripts/sample_images.py [slug ...]
 Existing files are left alone, so a real photo is never overwritten.
@@ -26,17 +26,25 @@ def _hue(seed: str) -> tuple[int, int, int]:
 
 
 def portrait(path: Path, seed: str) -> None:
-    """A 300x400 uniform-blue silhouette on a soft background: clearly a placeholder."""
-    w, h = 300, 400
+    """A 750x1000 uniform-blue silhouette on a soft background: clearly a placeholder, and large
+    enough for the posters (62 x 83 mm at 300 dpi needs 732 x 980; at 300 x 400 every build
+    warned about each one)."""
+    k = 2.5  # drawn on the 300 x 400 grid of the first placeholders
+    w, h = 750, 1000
     img = Image.new("RGB", (w, h), _hue(seed))
     d = ImageDraw.Draw(img)
     navy = (38, 56, 94)
-    d.ellipse((40, 255, 260, 520), fill=navy)                 # shoulders
-    d.rectangle((128, 215, 172, 275), fill=(222, 190, 160))    # neck
-    d.ellipse((95, 110, 205, 245), fill=(232, 200, 170))      # face
-    d.rectangle((88, 92, 212, 135), fill=navy)                # cap
-    d.ellipse((80, 125, 220, 150), fill=(24, 36, 64))         # cap peak
-    d.polygon([(150, 280), (132, 330), (150, 400), (168, 330)], fill=(200, 205, 215))  # shirt
+
+    def at(*xy: float) -> list[float]:
+        return [v * k for v in xy]
+
+    d.ellipse(at(40, 255, 260, 520), fill=navy)                 # shoulders
+    d.rectangle(at(128, 215, 172, 275), fill=(222, 190, 160))    # neck
+    d.ellipse(at(95, 110, 205, 245), fill=(232, 200, 170))      # face
+    d.rectangle(at(88, 92, 212, 135), fill=navy)                # cap
+    d.ellipse(at(80, 125, 220, 150), fill=(24, 36, 64))         # cap peak
+    d.polygon([(150 * k, 280 * k), (132 * k, 330 * k), (150 * k, 400 * k), (168 * k, 330 * k)],
+              fill=(200, 205, 215))                             # shirt
     path.parent.mkdir(parents=True, exist_ok=True)
     img.save(path, "JPEG", quality=78, optimize=True)
 
