@@ -18,6 +18,7 @@ import brotli
 
 # Text formats a browser or feed reader downloads. Source maps (.map) are only fetched by
 # developer tools: not worth the build time.
+COPIES = (".gz", ".br")  # a text file's compressed copies, beside it: name + suffix
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics", ".rss",
                            ".atom", ".webmanifest", ".vcf"})
 MIN_SIZE = 256  # below this the headers cost more than compression saves

@@ -39,7 +39,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from cpsites.web import page_writer
+from cpsites.web import compress, page_writer
 from cpsites.web.mkdocs_patch import MethodPatch
 
 log = logging.getLogger("mkdocs.commands.build")
@@ -48,7 +48,6 @@ VERSION = 1  # of the record files
 EXPECTED_DIGEST = "adcdbd14b236112697cafec9171bd281981f15a776e0d2f941a62e7bffd9a0d5"
 # functions in `cp` that depend on the language and the frame only (both in every key)
 PURE = {"t", "format_date", "picture"}
-COPIES = (".gz", ".br")
 
 _active: "PageReuse | None" = None
 
@@ -71,7 +70,6 @@ class PageReuse:
         self._memo: dict[int, tuple] = {}  # frozen models (the department ...): id -> (model, text)
         self._present: set[str] = set()
         self.linked = 0
-        self.drawn = 0
 
     # -- keys ---------------------------------------------------------------------------------
     def key(self, page, context: dict, config, nav, lang: str, template: str) -> str | None:
@@ -139,7 +137,7 @@ class PageReuse:
             st = os.stat(old)
             if [st.st_ino, st.st_size, st.st_mtime_ns] != record[1:4]:
                 return False  # not the file that was recorded (rewritten, or another build's)
-            if not all(os.path.isfile(f"{old}{s}") for s in COPIES) or not all(
+            if not all(os.path.isfile(f"{old}{s}") for s in compress.COPIES) or not all(
                     cached in self._present or self._exists(cached) for _dest, cached in record[4]):
                 return False
         except OSError:
@@ -160,7 +158,6 @@ class PageReuse:
 
     def drawn_page(self, rel: str, key: str, lang: str, published: list) -> None:
         self.new.setdefault(lang, {})[rel] = [key, 0, 0, 0, [[d, str(c)] for d, c in published]]
-        self.drawn += 1
 
     def save(self) -> None:
         """After a build that succeeded: what each page at its place was drawn from."""

@@ -77,12 +77,9 @@ def _write(content: bytes, path: str, previous: tuple[str, str] | None = None) -
         compress.compress_copies(content, path)
 
 
-COPIES = ("", ".gz", ".br")
-
-
 def _link(old: str, new: str) -> None:
     os.makedirs(os.path.dirname(new), exist_ok=True)
-    for suffix in COPIES:
+    for suffix in ("", *compress.COPIES):
         try:
             os.link(old + suffix, new + suffix)
         except OSError:  # a file system without hard links: the same bytes, copied
@@ -110,11 +107,11 @@ def _copies_reused(content: bytes, path: str, previous: tuple[str, str] | None) 
         with open(old, "rb") as page:
             if page.read() != content:
                 return False
-        for suffix in (".gz", ".br"):
+        for suffix in compress.COPIES:
             if os.path.exists(old + suffix):
                 os.link(old + suffix, path + suffix)
     except OSError:  # no published page there, or linking impossible: compress instead
-        for suffix in (".gz", ".br"):
+        for suffix in compress.COPIES:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(path + suffix)
         return False
