@@ -55,11 +55,13 @@ class _Collect(logging.Handler):
 
 
 def build_one(config_file: Path, site_dir: Path, name: str, lang: str | None = None,
-              previous: Path | None = None, reuse: tuple[str, str, str] | None = None) -> BuildResult:
+              previous: Path | None = None, reuse: tuple[str, str, str] | None = None,
+              write_threads: int = 2) -> BuildResult:
     """Run one strict MkDocs build (all three languages, or only `lang`) in this process.
     `previous`: the published folder of the same target (its unchanged pages' compressed copies
     are reused, cpsites/web/page_writer.py). `reuse`: (frame, published folder, records folder):
-    pages drawn from the same things as the published ones are linked (web/page_reuse.py)."""
+    pages drawn from the same things as the published ones are linked (web/page_reuse.py).
+    `write_threads`: threads that write pages while the next render; 0 when no core is spare."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -92,7 +94,8 @@ def build_one(config_file: Path, site_dir: Path, name: str, lang: str | None = N
         linking = PageReuse(reuse[0], site_dir, Path(reuse[1]), Path(reuse[2]),
                             default_cache_dir(Path(config_file).parent)) if reuse else None
         # pages and their .gz/.br written by two threads (see the module)
-        with writing((site_dir, previous) if previous is not None and previous.is_dir() else None) as writer, \
+        with writing((site_dir, previous) if previous is not None and previous.is_dir() else None,
+                     write_threads) as writer, \
                 reusing(linking):
             build(cfg)
         if linking is not None:
@@ -126,7 +129,7 @@ def build_one(config_file: Path, site_dir: Path, name: str, lang: str | None = N
 
 
 def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous: Path | None = None,
-                          reuse: tuple[str, str, str] | None = None) -> BuildResult:
+                          reuse: tuple[str, str, str] | None = None, write_threads: int = 2) -> BuildResult:
     """The same build as build_one, with each language in a process of its own, side by side.
 
     After a small edit one department is rebuilt while the machine's other cores wait: its three
@@ -147,13 +150,14 @@ def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous
     children = []
     for lang, part in parts.items():
         receive, send = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_build_one_language, args=(config_file, part, name, lang, previous, reuse, send),
-                            daemon=True)
+        child = ctx.Process(target=_build_one_language,
+                            args=(config_file, part, name, lang, previous, reuse, write_threads, send), daemon=True)
         child.start()
         send.close()
         children.append((lang, child, receive))
     try:
-        results = [build_one(config_file, site_dir, name, lang=DEFAULT_LANG, previous=previous, reuse=reuse)]
+        results = [build_one(config_file, site_dir, name, lang=DEFAULT_LANG, previous=previous, reuse=reuse,
+                             write_threads=write_threads)]
         for lang, child, receive in children:
             try:
                 results.append(receive.recv())
@@ -187,8 +191,9 @@ def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous
 
 
 def _build_one_language(config_file: Path, site_dir: Path, name: str, lang: str, previous: Path | None,
-                        reuse: tuple[str, str, str] | None, send) -> None:
-    send.send(build_one(config_file, site_dir, name, lang=lang, previous=previous, reuse=reuse))
+                        reuse: tuple[str, str, str] | None, write_threads: int, send) -> None:
+    send.send(build_one(config_file, site_dir, name, lang=lang, previous=previous, reuse=reuse,
+                        write_threads=write_threads))
     send.close()
 
 
@@ -239,11 +244,11 @@ def targets(repo: Path, depts: list[str] | None) -> list[tuple[str, Path, str]]:
     return out
 
 
-def _worker(args: tuple[str, str, str, str, bool, str, tuple[str, str, str] | None]) -> BuildResult:
-    name, config_file, site_dir, cache, apart, previous, reuse = args
+def _worker(args: tuple[str, str, str, str, bool, str, tuple[str, str, str] | None, int]) -> BuildResult:
+    name, config_file, site_dir, cache, apart, previous, reuse, write_threads = args
     build = build_languages_apart if apart else build_one
     result = build(Path(config_file), Path(site_dir), name, previous=Path(previous) if previous else None,
-                   reuse=reuse)
+                   reuse=reuse, write_threads=write_threads)
     if result.ok:
         # compress in the worker, in parallel; the final pass only finds what is left
         from cpsites.web.compress import precompress
@@ -436,8 +441,12 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
             {w[0] for w in work} if len(work) == 1 and cores > 1 else set())
         # the published folder of each: pages that come out as they were keep their .gz/.br
         published = {name: out / sub for name, _cfg, sub in plan.targets}
+        # Pages are written by threads only when a core would otherwise wait (see web/page_writer.py):
+        # here, when the build's processes (three for a department built apart) are fewer than cores.
+        busy = sum(3 if w[0] in apart else 1 for w in work[:cores])
+        threads = 2 if busy < cores else 0
         work = [(*w, w[0] in apart, str(published[w[0]]) if (published[w[0]] / "index.html").is_file() else "",
-                 _page_records(repo, plan, w[0], published[w[0]])) for w in work]
+                 _page_records(repo, plan, w[0], published[w[0]]), threads) for w in work]
 
         # Only departments changed, each already published: each is swapped into the site on
         # its own (one atomic rename each, publish.exchange); the others stay as they are, not linked

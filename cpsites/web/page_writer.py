@@ -1,11 +1,15 @@
-"""Pages written, with their .gz and .br copies, by two threads while the next pages render.
+"""Pages written with their .gz and .br copies straight from memory, by two threads while the next
+pages render when the machine has a core to spare, else at once.
 
-MkDocs renders a page and then writes it, on one core; the build then read every page again to
-compress it (cpsites/web/compress.py). Here MkDocs' `write_file` hands the bytes to two threads,
-which create the folder, write the page and its compressed copies straight from memory: zlib,
-brotli and file writes let go of Python's lock, so after one edit, when one department is rebuilt
-alone, the second core does them. `writing()` is used by `cpsites build` only (build.build_one);
-plain `mkdocs build` and the preview write as MkDocs does.
+MkDocs renders a page and then writes it; the build then read every page again to compress it
+(cpsites/web/compress.py). Here MkDocs' `write_file` creates the folder, writes the page and its
+compressed copies from the bytes it was given. zlib, brotli and file writes let go of Python's
+lock, so threads use a core that would otherwise wait. When every core already runs a build
+process (a whole build: two departments at a time; after one edit: three languages on two cores)
+the threads only cost: each of a page's ~10 hand-overs of the lock stops the rendering thread,
+and a cold build of the 100-post project took 5-8 % longer with them (timed in pairs), the
+rebuild after one edit 7 %. `cpsites build` (build.build_all) says which: `threads` of
+`writing()`. Plain `mkdocs build` and the preview write as MkDocs does.
 
 Pages that need not be drawn again (cpsites/web/page_reuse.py) are hard-linked from the published
 site by the same threads (`link`): making their folders is most of that work.
@@ -32,8 +36,9 @@ _active: "PageWriter | None" = None
 
 
 class PageWriter:
-    def __init__(self, previous: tuple[str, str] | None = None) -> None:
-        self._pool = ThreadPoolExecutor(2, thread_name_prefix="cpsites-write")
+    def __init__(self, previous: tuple[str, str] | None = None, threads: int = 2) -> None:
+        # no threads: every write done at once, in the caller's thread
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="cpsites-write") if threads else None
         self._pending: dict[str, Future] = {}
         self._lock = threading.Lock()
         self._previous = previous
@@ -41,6 +46,9 @@ class PageWriter:
     def write(self, content: bytes, output_path: str) -> None:
         """MkDocs' utils.write_file, done in a thread."""
         path = os.fspath(output_path)
+        if self._pool is None:
+            _write(content, path, self._previous)
+            return
         with self._lock:
             earlier = self._pending.get(path)
         if earlier is not None:
@@ -51,6 +59,9 @@ class PageWriter:
     def link(self, old: str, new: str) -> None:
         """A published page and its .gz/.br at `new` too (cpsites/web/page_reuse.py), in a thread:
         making its folder is most of the cost, and the file system lets go of Python's lock."""
+        if self._pool is None:
+            _link(old, new)
+            return
         with self._lock:
             self._pending[new] = self._pool.submit(_link, old, new)
 
@@ -61,7 +72,8 @@ class PageWriter:
             future.result()  # raises what the write raised
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
 
 
 def _write(content: bytes, path: str, previous: tuple[str, str] | None = None) -> None:
@@ -125,17 +137,17 @@ def flush() -> None:
 
 
 @contextmanager
-def writing(previous: tuple[str, str] | None = None) -> Iterator["PageWriter | None"]:
+def writing(previous: tuple[str, str] | None = None, threads: int = 2) -> Iterator["PageWriter | None"]:
     """MkDocs' page writes go to a PageWriter for the duration of the block (one build), which
     it yields (None when nested); `previous`: (the build's folder, the published site's folder
-    of the same pages)."""
+    of the same pages); `threads`: 0 writes each page at once (no core to spare)."""
     global _active
     from mkdocs import utils
 
     if _active is not None:  # nested (not expected): the outer writer does it
         yield None
         return
-    writer = PageWriter((os.fspath(previous[0]), os.fspath(previous[1])) if previous else None)
+    writer = PageWriter((os.fspath(previous[0]), os.fspath(previous[1])) if previous else None, threads)
     original = utils.write_file
     utils.write_file, _active = writer.write, writer
     try:

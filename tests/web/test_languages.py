@@ -34,7 +34,7 @@ def both(tmp_path_factory) -> tuple[Path, Path]:
         run_cpsites("build", "--dept", DEPT, "--jobs", "2", "--out", str(out), "--quiet", cwd=project, check=True)
         os.chdir(project)
         result = build._worker((DEPT, str(project / "sites" / DEPT / "mkdocs.yml"), str(whole),
-                                str(project / ".cache"), False, "", None))
+                                str(project / ".cache"), False, "", None, 2))
     finally:
         os.chdir(cwd)
         if now is None:

@@ -32,24 +32,37 @@ def test_pages_get_their_copies_and_a_failed_write_stops_the_build(tmp_path):
     assert utils.write_file is original and page_writer._active is None
 
     (tmp_path / "blocked").write_text("a file where a folder should be")
-    with pytest.raises(OSError):
-        with page_writer.writing():
-            utils.write_file(html, str(tmp_path / "blocked" / "index.html"))
-    assert utils.write_file is original and page_writer._active is None
+    for threads in (2, 0):
+        with pytest.raises(OSError):
+            with page_writer.writing(None, threads):
+                utils.write_file(html, str(tmp_path / "blocked" / "index.html"))
+        assert utils.write_file is original and page_writer._active is None
+
+
+def test_without_threads_each_page_is_written_at_once(tmp_path):
+    page = tmp_path / "news" / "open-day" / "index.html"
+    html = ("<h1>Açıq qapı günü</h1>" * 40).encode()
+    with page_writer.writing(None, threads=0) as writer:
+        utils.write_file(html, str(page))
+        assert page.read_bytes() == html and not writer._pending  # no flush() needed
+        assert brotli.decompress(page.with_name("index.html.br").read_bytes()) == html
 
 
 def test_a_build_writes_what_mkdocs_and_the_compression_pass_wrote(built_site, tmp_path, monkeypatch):
     # built_site: the newspaper editions this department's pages list are in the shared cache
     monkeypatch.setenv("CPSITES_NOW", "2026-11-23 12:00")
     job = ("mingachevir", str(REPO / "sites" / "mingachevir" / "mkdocs.yml"))
-    assert build._worker((*job, str(tmp_path / "threads"), str(tmp_path / "cache"), False, "", None)).ok
-    monkeypatch.setattr(page_writer, "writing", contextlib.nullcontext)
-    assert build._worker((*job, str(tmp_path / "mkdocs"), str(tmp_path / "cache"), False, "", None)).ok
+    assert build._worker((*job, str(tmp_path / "threads"), str(tmp_path / "cache"), False, "", None, 2)).ok
+    # no core to spare: every page written at once, without threads
+    assert build._worker((*job, str(tmp_path / "at-once"), str(tmp_path / "cache"), False, "", None, 0)).ok
+    monkeypatch.setattr(page_writer, "writing", lambda *args: contextlib.nullcontext())
+    assert build._worker((*job, str(tmp_path / "mkdocs"), str(tmp_path / "cache"), False, "", None, 2)).ok
     names = sorted(str(p.relative_to(tmp_path / "mkdocs")) for p in (tmp_path / "mkdocs").rglob("*") if p.is_file())
     assert len([n for n in names if n.endswith("index.html.br")]) > 200
-    assert names == sorted(str(p.relative_to(tmp_path / "threads")) for p in (tmp_path / "threads").rglob("*") if p.is_file())
-    match, mismatch, errors = filecmp.cmpfiles(tmp_path / "mkdocs", tmp_path / "threads", names, shallow=False)
-    assert mismatch == [] and errors == []
+    for way in ("threads", "at-once"):
+        assert names == sorted(str(p.relative_to(tmp_path / way)) for p in (tmp_path / way).rglob("*") if p.is_file())
+        match, mismatch, errors = filecmp.cmpfiles(tmp_path / "mkdocs", tmp_path / way, names, shallow=False)
+        assert mismatch == [] and errors == []
 
 
 def test_the_same_file_written_twice_ends_with_the_second_text(tmp_path):
