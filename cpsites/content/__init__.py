@@ -89,8 +89,9 @@ def load_site(root: Path) -> Site:
     if hit is not None and hit[0] == signature:
         return hit[1]
     from cpsites.content.containment import resolving_once
+    from cpsites.content.source import reading_once
 
-    with resolving_once():
+    with resolving_once(), reading_once():
         site = _load_site(Path(root))
     _LOADED[key] = (signature, site)
     return site

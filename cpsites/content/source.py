@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -87,8 +90,38 @@ def load_yaml_file(path: Path, loader: type | None = None) -> tuple[dict, str]:
     return data, text
 
 
+# A department's load read each news post twice, as a post and as one of docs/' pages (YAML was
+# two fifths of a check): within one load (`reading_once`) a file's front matter is parsed once,
+# and its readers share the result (read only).
+_SPLIT: ContextVar[dict[str, tuple] | None] = ContextVar("cpsites_split", default=None)
+
+
+@contextmanager
+def reading_once() -> Iterator[None]:
+    """Within this block (one department's load) each Markdown file is read and parsed once."""
+    if _SPLIT.get() is not None:
+        yield
+        return
+    token = _SPLIT.set({})
+    try:
+        yield
+    finally:
+        _SPLIT.reset(token)
+
+
 def split_front_matter(path: Path) -> tuple[dict, str, int, str]:
     """(front matter, Markdown body, line where the body starts, whole text) of a Markdown file."""
+    memo = _SPLIT.get()
+    if memo is None:
+        return _split_front_matter(path)
+    key = os.fspath(path)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _split_front_matter(path)  # a file with problems raises: not kept
+    return found
+
+
+def _split_front_matter(path: Path) -> tuple[dict, str, int, str]:
     text = read_text(path)
     match = FRONT_MATTER.match(text)
     if not match:
