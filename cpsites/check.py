@@ -289,18 +289,21 @@ def _targets(page: PageFile):
     for number, line in code_free_lines(page.text):
         if number < page.body_line:
             continue
-        for m in _INLINE_LINK.finditer(line):
+        # each pattern only on lines holding what it needs (most lines are prose)
+        for m in _INLINE_LINK.finditer(line) if "](" in line else ():
             image = bool(m.group(1))
             yield number, m.group(3), image, (m.group(2) if image else None)
-        m = _REF_DEF.match(line)
+        m = _REF_DEF.match(line) if "]:" in line else None
         if m:
             yield number, m.group(1), False, None
-        for tag in _IMG_TAG.findall(line):
+        if "=" not in line:
+            continue  # no HTML attribute
+        for tag in _IMG_TAG.findall(line) if "<" in line else ():
             src = _HTML_ATTR.search(tag)
             alt = _ALT.search(tag)
             if src:
                 yield number, src.group(2), True, alt.group(2) if alt else ""
-        for m in _HTML_ATTR.finditer(_IMG_TAG.sub("", line)):
+        for m in _HTML_ATTR.finditer(_IMG_TAG.sub("", line) if "<" in line else line):
             yield number, m.group(2), m.group(1).lower() != "href", None
 
 
