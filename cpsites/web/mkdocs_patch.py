@@ -12,15 +12,21 @@ from __future__ import annotations
 import hashlib
 import inspect
 from collections.abc import Callable
+from typing import Any
 from importlib.metadata import version
 
 TESTED = "1.6"  # MkDocs minor version (pyproject: mkdocs>=1.6,<1.7)
 
 
 class MethodPatch:
-    def __init__(self, owner: type, name: str, replacement: Callable, digest: str, module: str) -> None:
+    """`owner` (a class, or a module for a function) gets `replacement` as `name`; `package` and
+    `tested`: the distribution that ships the original and its minor version copied here."""
+
+    def __init__(self, owner: Any, name: str, replacement: Callable, digest: str, module: str,
+                 package: str = "mkdocs", tested: str = TESTED) -> None:
         self.owner, self.name, self.replacement, self.digest, self.module = owner, name, replacement, digest, module
-        self.original: Callable | None = None  # MkDocs' own method, once replaced
+        self.package, self.tested = package, tested
+        self.original: Callable | None = None  # the package's own method, once replaced
 
     def source_digest(self) -> str:
         method = self.original or getattr(self.owner, self.name)
@@ -29,10 +35,10 @@ class MethodPatch:
     def compatible(self) -> list[str]:
         """What differs from the MkDocs this was written against ([] when nothing)."""
         problems = []
-        if not version("mkdocs").startswith(TESTED + "."):
-            problems.append(f"MkDocs {version('mkdocs')} installed, cpsites is tested with {TESTED}.x")
+        if not version(self.package).startswith(self.tested + "."):
+            problems.append(f"{self.package} {version(self.package)} installed, cpsites is tested with {self.tested}.x")
         if self.source_digest() != self.digest:
-            problems.append(f"MkDocs' {self.owner.__name__}.{self.name} is not the one {self.module} repeats")
+            problems.append(f"{self.package}'s {self.owner.__name__}.{self.name} is not the one {self.module} repeats")
         return problems
 
     def install(self) -> bool:

@@ -38,7 +38,7 @@ from cpsites.web import brochures as brochure_pages, complaints as complaint_pag
 from cpsites.web import groups as group_pages, officers as officer_pages, tv as tv_pages
 from cpsites.web import newspaper as newspaper_pages
 from cpsites.web import polls as poll_pages, priorities as priority_pages
-from cpsites.web import i18n_plugin, languages, markdown_reuse, material_fixes, page_writer, theme_files
+from cpsites.web import i18n_files, i18n_plugin, languages, markdown_reuse, material_fixes, page_writer, theme_files
 from cpsites.web.languages import LanguagePass
 from cpsites.web.fragments import FrameFragments, PageFrame
 from cpsites.web import printables as print_pages
@@ -227,6 +227,7 @@ class CpsitesPlugin(BasePlugin[CpsitesConfig]):
         self.fallback_urls = set()
         theme_files.install()  # the theme's static files listed once per process, not per pass
         markdown_reuse.install()  # one Markdown converter per pass, not per page
+        i18n_files.install()  # mkdocs-static-i18n's per-file work with strings, not pathlib
         root = Path(config.config_file_path).parent
         try:
             if self.site is None and (root / self.config.department_file).is_file():

@@ -71,12 +71,13 @@ def _warm_up(config_file: Path) -> None:
     # what each build process would otherwise do once for itself (a department's languages are
     # built in processes forked from this one): the calendars' time zone (~30 ms), and the
     # patches' check of MkDocs' source (inspect reads and tokenizes it)
-    from cpsites.web import markdown_reuse
+    from cpsites.web import i18n_files, markdown_reuse
     from cpsites.web.events import baku_timezone
 
     baku_timezone()
     theme_files.install()
     markdown_reuse.install()
+    i18n_files.install()
     if (config_file.parent / "department.yml").is_file():
         from cpsites.content import load_site
 
