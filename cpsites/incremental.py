@@ -35,7 +35,7 @@ from cpsites.clock import build_time, now
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose version can change the bytes of a page (a new Material, a new Markdown ...)
 LIBRARIES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "Markdown", "babel",
-             "Pillow", "nh3", "feedgen", "icalendar", "Jinja2", "weasyprint", "pypdfium2", "brotli")
+             "Pillow", "nh3", "feedgen", "icalendar", "Jinja2", "weasyprint", "pypdfium2", "brotli", "zlib-ng")
 ENVIRONMENT = ("CPSITES_NOW", "SOURCE_DATE_EPOCH", "CPSITES_SITE_URL")
 VERSION = 1  # of this file's format
 

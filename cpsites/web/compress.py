@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 import brotli
+from zlib_ng import gzip_ng
 
 # Text formats a browser or feed reader downloads. Source maps (.map) are only fetched by
 # developer tools: not worth the build time.
@@ -27,7 +28,9 @@ MIN_SIZE = 256  # below this the headers cost more than compression saves
 BROTLI_QUALITY_ASSETS = 11
 BROTLI_QUALITY_PAGES = 5
 # gzip -9 takes twice as long as -6 on our pages for 0.4 % fewer bytes (measured on a department
-# of 567 pages: 0.32 s against 0.15 s, 2.73 MB against 2.74 MB); assets keep -9
+# of 567 pages: 0.32 s against 0.15 s, 2.73 MB against 2.74 MB); assets keep -9. Pages go through
+# zlib-ng (the same gzip format, a faster deflate: 0.15 ms a page against zlib's 0.24 ms, 0.8 %
+# more bytes), the assets, compressed once and kept, through Python's zlib at its tightest.
 GZIP_LEVEL_ASSETS = 9
 GZIP_LEVEL_PAGES = 6
 
@@ -49,7 +52,8 @@ def _compress(data: bytes, is_asset: bool, disk: Path | None = None) -> tuple[by
             return packed
         except FileNotFoundError:
             pass
-    packed = (gzip.compress(data, compresslevel=GZIP_LEVEL_ASSETS if is_asset else GZIP_LEVEL_PAGES, mtime=0),
+    packed = (gzip.compress(data, compresslevel=GZIP_LEVEL_ASSETS, mtime=0) if is_asset
+              else gzip_ng.compress(data, compresslevel=GZIP_LEVEL_PAGES, mtime=0),
               brotli.compress(data, quality=BROTLI_QUALITY_ASSETS if is_asset else BROTLI_QUALITY_PAGES))
     if key is not None:
         _cache[key] = packed
