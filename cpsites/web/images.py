@@ -85,9 +85,28 @@ class Picture:
     def url(self, name: str) -> str:
         return f"{self.folder}{name}"
 
-    def html(self, page_url: str | None = None) -> Markup:
+    def html(self, page_url: str | None = None, kept: dict | None = None) -> Markup:
+        """The markup, its addresses relative to `page_url`; `kept`: markup made before (a news
+        card's picture is drawn on every list, tag and archive page, the same where the address
+        from the page to the picture's folder is the same)."""
+        prefix = _relative_prefix(self.folder, page_url) if page_url is not None else None
+        key = (id(self.resp), self.folder, self.alt, self.kind, self.css_class, prefix) \
+            if kept is not None and prefix is not None and not self.extra_attrs else None
+        if key is not None and key in kept:
+            return kept[key]
+        markup = self._html(page_url, prefix)
+        if key is not None:
+            kept[key] = markup  # self.resp lives as long as `kept` (both SiteImages'): its id stays its own
+        return markup
+
+    def _html(self, page_url: str | None, prefix: str | None) -> Markup:
         k = KINDS[self.kind]
-        rel = (lambda name: get_relative_url(self.url(name), page_url)) if page_url is not None else self.url
+        if prefix is not None:
+            rel = lambda name: prefix + name  # noqa: E731
+        elif page_url is not None:
+            rel = lambda name: get_relative_url(self.url(name), page_url)  # noqa: E731
+        else:
+            rel = self.url
         classes = [c for c in (k.css_class, self.css_class) if c]
         if k.css_class == "cp-pic" and self.resp.width >= web.FILL_WIDTH:
             classes.append("cp-pic--fill")
@@ -100,11 +119,24 @@ class Picture:
         return self.url(self.resp.largest()[0])
 
 
+def _relative_prefix(folder: str, page_url: str) -> str | None:
+    """get_relative_url(folder + name, page_url) is this + name for every file name, or None when
+    that cannot be promised (a page inside the picture's folder, where a name could be the next
+    folder of the page's own address)."""
+    dirname, _, basename = page_url.rpartition("/")
+    page_dir = (dirname if "." in basename else page_url).strip("/")
+    if not folder or f"{page_dir}/".startswith(folder):
+        return None
+    probe = get_relative_url(folder + "\0", page_url)  # "\0": a name no folder has
+    return probe[:-1] if probe.endswith("\0") else None
+
+
 class SiteImages:
     def __init__(self) -> None:
         self.outputs: dict[str, Path] = {}        # published path in site/ -> cached file
         self.problems: list[Problem] = []
         self._memo: dict[tuple, web.Responsive] = {}
+        self._markup: dict[tuple, Markup] = {}  # templates' pictures, per address prefix (Picture.html)
         self._paths: dict[tuple, tuple[Path, Path, str]] = {}  # (docs folder, src) -> path, resolved, relative
         self._by_url: tuple[int, dict[str, File]] | None = None
         self.docs_dir = Path(".")
@@ -342,6 +374,6 @@ class SiteImages:
         def picture(src, alt: str = "", kind: str = "content", focus=None, css_class=None) -> Markup:
             if not src:
                 return Markup("")
-            return self.picture(src, alt, kind, focus=focus, css_class=css_class).html(page_url)
+            return self.picture(src, alt, kind, focus=focus, css_class=css_class).html(page_url, self._markup)
 
         return picture

@@ -6,6 +6,7 @@ file says reaches a template through here, as escaped Markup or sanitised HTML.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -64,8 +65,15 @@ def md(value: Text | None, lang: str) -> Localized | None:
     if value is None:
         return None
     has = value.has(lang)
-    html = clean(_MARKDOWN.reset().convert(value.get(lang)))
-    return Localized(Markup(html), lang if has else "az", not has, block=True)
+    return Localized(Markup(_html(value.get(lang))), lang if has else "az", not has, block=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _html(text: str) -> str:
+    # an event's or an episode's text is drawn for its own page, the lists, the home page and its
+    # group's page, in every pass: converted once per process (Markdown and nh3 give the same
+    # HTML for the same text)
+    return clean(_MARKDOWN.reset().convert(text))
 
 
 def jsonld(data: dict[str, Any]) -> Markup:

@@ -280,3 +280,26 @@ def test_cache_lives_outside_site(built):
     cache = project / ".cache" / "images"
     assert cache.is_dir() and any(cache.rglob("*.webp"))
     assert not any(p.name == "images" and p.parent.name == ".cache" for p in site.rglob("*"))
+
+
+def test_a_pictures_addresses_from_a_page_are_its_folders_address_and_the_name():
+    # Picture.html keeps markup per address prefix: prefix + name must be MkDocs' own answer
+    from mkdocs.utils import get_relative_url
+
+    from cpsites.web.images import _relative_prefix
+
+    folders = ["images/", "images/news/", "news/", "assets/images/officers/", "a/b/c/", "index/"]
+    pages = ["", "index.html", "404.html", "news/", "news/page/2/", "news/2026-01-01-open-day/",
+             "images/", "images/news/", "images/news/x/", "ru/news/", "en/", "a/", "a/b/", "a/b/c/d/",
+             "index/", "officers/rauf-hasanov/", "ru/404.html", "feed.xml"]
+    names = ["photo-480.webp", "photo-960.jpg", "x", "news", "page", "c", "d", "index.html"]
+    promised = 0
+    for folder in folders:
+        for page in pages:
+            prefix = _relative_prefix(folder, page)
+            for name in names:
+                if prefix is not None:
+                    assert prefix + name == get_relative_url(folder + name, page), (folder, page, name)
+                    promised += 1
+    assert promised > 500
+    assert _relative_prefix("images/news/", "images/news/x/") is None  # a page inside the folder
