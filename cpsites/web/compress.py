@@ -109,25 +109,41 @@ def compress_copies(data: bytes, path: Path | str, is_asset: bool = False, cache
     if len(data) < MIN_SIZE:
         return 0
     gz, br = _compress(data, is_asset, cache_dir)
+    name = os.fspath(path)
     for suffix, packed in ((".gz", gz), (".br", br)):
-        copy = Path(f"{os.fspath(path)}{suffix}")
+        copy = name + suffix
         if len(packed) < len(data):
             _write(copy, packed)
-        elif copy.exists():
-            copy.unlink()  # a stale copy of an earlier, larger version
+        elif os.path.exists(copy):
+            os.unlink(copy)  # a stale copy of an earlier, larger version
     return 1
 
 
-def _write(path: Path, data: bytes) -> None:
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+def write_new(path: str, data: bytes) -> None:
+    """A file that must not exist yet, with `data`: three system calls, no Python file object
+    (a cold build writes ~15,000 files; raises FileExistsError when there is one)."""
+    fd = os.open(path, _NEW_FILE, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def _write(path: Path | str, data: bytes) -> None:
     """A new file is written directly (a fresh build: two system calls fewer per copy); an
     existing one by rename, never in place: an unchanged site's files are hard links to the
     previous build's (cpsites/incremental.py), which must stay as they are."""
     try:
-        with open(path, "xb") as new:
-            new.write(data)
+        write_new(os.fspath(path), data)
         return
     except FileExistsError:
         pass
+    path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)

@@ -79,9 +79,17 @@ class PageWriter:
 def _write(content: bytes, path: str, previous: tuple[str, str] | None = None) -> None:
     folder = os.path.dirname(path)
     if folder:
-        os.makedirs(folder, exist_ok=True)
-    with open(path, "wb") as out:
-        out.write(content)
+        try:
+            os.mkdir(folder)  # a page's own folder, whose parent is mostly there: one system call
+        except FileExistsError:
+            pass
+        except FileNotFoundError:
+            os.makedirs(folder, exist_ok=True)
+    try:
+        compress.write_new(path, content)
+    except FileExistsError:  # written before in this build (a 404 page, the sitemap): in place
+        with open(path, "wb") as out:
+            out.write(content)
     # pages only: MkDocs writes each once per build. 404.html, sitemap.xml and the search index are
     # written again by later steps, and a copy made now could look as new as the final file
     # (file times are coarse): the last compression pass does those.
