@@ -9,11 +9,10 @@ every link inside the folder must point inside it too, because MkDocs copies doc
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Iterator
 
+from cpsites.content.once import keeping
 from cpsites.errors import Problem, display_path
 
 
@@ -23,17 +22,9 @@ from cpsites.errors import Problem, display_path
 _RESOLVED: ContextVar[dict[str, str] | None] = ContextVar("cpsites_resolved", default=None)
 
 
-@contextmanager
-def resolving_once() -> Iterator[None]:
+def resolving_once():
     """Within this block (one department's load and check) each path is resolved once."""
-    if _RESOLVED.get() is not None:
-        yield
-        return
-    token = _RESOLVED.set({})
-    try:
-        yield
-    finally:
-        _RESOLVED.reset(token)
+    return keeping(_RESOLVED)
 
 
 def _real(path: Path | str) -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
+from cpsites.content.once import keeping
 from cpsites.errors import ContentError
 
 # Control characters other than tab and line ends: invisible, and they break feeds and calendars
@@ -96,17 +96,9 @@ def load_yaml_file(path: Path, loader: type | None = None) -> tuple[dict, str]:
 _SPLIT: ContextVar[dict[str, tuple] | None] = ContextVar("cpsites_split", default=None)
 
 
-@contextmanager
-def reading_once() -> Iterator[None]:
+def reading_once():
     """Within this block (one department's load) each Markdown file is read and parsed once."""
-    if _SPLIT.get() is not None:
-        yield
-        return
-    token = _SPLIT.set({})
-    try:
-        yield
-    finally:
-        _SPLIT.reset(token)
+    return keeping(_SPLIT)
 
 
 def split_front_matter(path: Path) -> tuple[dict, str, int, str]:
