@@ -93,7 +93,7 @@ def build_one(config_file: Path, site_dir: Path, name: str, lang: str | None = N
 
         linking = PageReuse(reuse[0], site_dir, Path(reuse[1]), Path(reuse[2]),
                             default_cache_dir(Path(config_file).parent)) if reuse else None
-        # pages and their .gz/.br written by two threads (see the module)
+        # pages written with their .gz/.br, by two threads when a core is spare (see the module)
         with writing((site_dir, previous) if previous is not None and previous.is_dir() else None,
                      write_threads) as writer, \
                 reusing(linking):

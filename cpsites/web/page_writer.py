@@ -7,12 +7,12 @@ compressed copies from the bytes it was given. zlib, brotli and file writes let 
 lock, so threads use a core that would otherwise wait. When every core already runs a build
 process (a whole build: two departments at a time; after one edit: three languages on two cores)
 the threads only cost: each of a page's ~10 hand-overs of the lock stops the rendering thread,
-and a cold build of the 100-post project took 5-8 % longer with them (timed in pairs), the
+and a cold build of the 100-post project took 4-8 % longer with them (timed in pairs), the
 rebuild after one edit 7 %. `cpsites build` (build.build_all) says which: `threads` of
 `writing()`. Plain `mkdocs build` and the preview write as MkDocs does.
 
 Pages that need not be drawn again (cpsites/web/page_reuse.py) are hard-linked from the published
-site by the same threads (`link`): making their folders is most of that work.
+site the same way (`link`, in the threads when there are any): making their folders is most of that work.
 
 Whatever reads a file that MkDocs wrote must wait for the writes first: `flush()`. The plugin
 does so at the start of every language pass's post-build step (where mkdocs-static-i18n, the
@@ -44,7 +44,7 @@ class PageWriter:
         self._previous = previous
 
     def write(self, content: bytes, output_path: str) -> None:
-        """MkDocs' utils.write_file, done in a thread."""
+        """MkDocs' utils.write_file, done in a thread (or at once, without threads)."""
         path = os.fspath(output_path)
         if self._pool is None:
             _write(content, path, self._previous)
