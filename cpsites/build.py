@@ -244,6 +244,14 @@ def targets(repo: Path, depts: list[str] | None) -> list[tuple[str, Path, str]]:
     return out
 
 
+def write_threads(apart: list[bool], cores: int) -> int:
+    """Threads that write each build's pages (web/page_writer.py): two when a core would otherwise
+    wait, i.e. when the processes building at once (three for a target built apart, in `apart`'s
+    order of starting) are fewer than the cores; else none (they would only cost)."""
+    busy = sum(3 if a else 1 for a in apart[:cores])
+    return 2 if busy < cores else 0
+
+
 def _worker(args: tuple[str, str, str, str, bool, str, tuple[str, str, str] | None, int]) -> BuildResult:
     name, config_file, site_dir, cache, apart, previous, reuse, write_threads = args
     build = build_languages_apart if apart else build_one
@@ -441,10 +449,7 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
             {w[0] for w in work} if len(work) == 1 and cores > 1 else set())
         # the published folder of each: pages that come out as they were keep their .gz/.br
         published = {name: out / sub for name, _cfg, sub in plan.targets}
-        # Pages are written by threads only when a core would otherwise wait (see web/page_writer.py):
-        # here, when the build's processes (three for a department built apart) are fewer than cores.
-        busy = sum(3 if w[0] in apart else 1 for w in work[:cores])
-        threads = 2 if busy < cores else 0
+        threads = write_threads([w[0] in apart for w in work], cores)
         work = [(*w, w[0] in apart, str(published[w[0]]) if (published[w[0]] / "index.html").is_file() else "",
                  _page_records(repo, plan, w[0], published[w[0]]), threads) for w in work]
 

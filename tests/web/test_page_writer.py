@@ -93,3 +93,15 @@ def test_a_page_unchanged_since_the_published_build_reuses_its_copies(tmp_path):
     assert brotli.decompress((new / "about" / "index.html.br").read_bytes()) == edited
     assert brotli.decompress((published / "about" / "index.html.br").read_bytes()) == same + b"<p>old</p>"
     assert gzip.decompress((new / "events" / "index.html.gz").read_bytes()) == same
+
+
+def test_threads_write_pages_only_when_a_core_would_wait():
+    # a whole build on two cores: two departments at a time, no core to spare
+    assert build.write_threads([False] * 12, cores=2) == 0
+    # after one edit on two cores: three language processes already
+    assert build.write_threads([True], cores=2) == 0
+    # the same edit on eight cores, or one department alone on two: threads use the spare cores
+    assert build.write_threads([True], cores=8) == 2
+    assert build.write_threads([False], cores=2) == 2
+    # --jobs 1: one core, nothing to spare
+    assert build.write_threads([False, False], cores=1) == 0
