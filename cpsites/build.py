@@ -16,6 +16,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from cpsites.project import Project, cache_dir
 from cpsites.publish import exchange, exchange_works, recover, remove_later, swap
@@ -38,6 +39,10 @@ class BuildResult:
     image_sources: tuple = ()   # (processed, used) source pictures of a one-language build
     pages_compressed: bool = False  # its pages got their .gz/.br as they were written (page_writer)
     pages_linked: int = 0       # pages linked from the published site, not drawn (web/page_reuse.py)
+    problems: list = field(default_factory=list)  # errors of its check or print products: not built
+    skipped: bool = False       # not built: another department failed its check in the same build
+    editions: list = field(default_factory=list)  # cpsites.print.build.Edition made by its worker
+    products: list = field(default_factory=list)  # cpsites.print.catalogue.Product made by its worker
 
 
 class _Collect(logging.Handler):
@@ -252,17 +257,67 @@ def write_threads(apart: list[bool], cores: int) -> int:
     return 2 if busy < cores else 0
 
 
-def _worker(args: tuple[str, str, str, str, bool, str, tuple[str, str, str] | None, int]) -> BuildResult:
-    name, config_file, site_dir, cache, apart, previous, reuse, write_threads = args
-    build = build_languages_apart if apart else build_one
-    result = build(Path(config_file), Path(site_dir), name, previous=Path(previous) if previous else None,
-                   reuse=reuse, write_threads=write_threads)
+class Job(NamedTuple):
+    """One target for a build process (a tuple: handed to worker processes)."""
+
+    name: str
+    config_file: str
+    site_dir: str
+    cache: str
+    apart: bool = False          # its languages built side by side (build_languages_apart)
+    previous: str = ""           # its published folder, if any
+    reuse: tuple[str, str, str] | None = None  # page_reuse's (frame, published, records)
+    write_threads: int = 0       # see write_threads()
+    check: object = None         # a date: check the department (as of that day) and make its print
+                                 # products first, in the same process (see build_all's `check`)
+
+
+# A department failed its check: the other workers of the same build check theirs but build none.
+# build_all makes it before its worker processes start, so they share it.
+_checks_failed = None
+
+
+def _worker(job: tuple) -> BuildResult:
+    job = Job(*job)
+    made: tuple[list, list] = ([], [])
+    if job.check is not None:
+        problems, made = _check_and_print(job)
+        if problems:
+            if _checks_failed is not None:
+                _checks_failed.set()
+            return BuildResult(job.name, False, problems=problems)
+        if _checks_failed is not None and _checks_failed.is_set():
+            return BuildResult(job.name, False, skipped=True, editions=made[0], products=made[1])
+    build = build_languages_apart if job.apart else build_one
+    result = build(Path(job.config_file), Path(job.site_dir), job.name,
+                   previous=Path(job.previous) if job.previous else None,
+                   reuse=job.reuse, write_threads=job.write_threads)
+    result.editions, result.products = made
     if result.ok:
         # compress in the worker, in parallel; the final pass only finds what is left
         from cpsites.web.compress import precompress
 
-        precompress(Path(site_dir), Path(cache) / "compress", pages_done=result.pages_compressed)
+        precompress(Path(job.site_dir), Path(job.cache) / "compress", pages_done=result.pages_compressed)
     return result
+
+
+def _check_and_print(job: Job) -> tuple[list[Problem], tuple[list, list]]:
+    """A department's errors (the same as `cpsites check`'s), then its newspaper editions and print
+    products (from their caches when unchanged), in the process that builds it next: it loads the
+    department once for all three (cpsites.content keeps it)."""
+    from cpsites.check import check_department
+    from cpsites.print.build import build_all_editions
+    from cpsites.print.catalogue import make_all
+
+    site_dir = Path(job.config_file).parent
+    problems = check_department(site_dir, today=job.check).errors
+    if problems:
+        return problems, ([], [])
+    repo = site_dir.parent.parent
+    try:
+        return [], (build_all_editions(repo, [job.name], 1), make_all(repo, [job.name], 1))
+    except ContentError as exc:
+        return exc.problems, ([], [])
 
 
 def early_worker(repo: Path) -> ProcessPoolExecutor:
@@ -299,9 +354,8 @@ def warm_pool(plan: "Plan", jobs: int | None = None, early: ProcessPoolExecutor 
     """After a small edit (one department changed, and perhaps the portal): the build's worker
     processes, warmed up (cpsites/web/warm_up.py) while this process checks the content; hand it
     to build_all. `early`: a worker started before the plan (early_worker), kept when one target
-    is to be built, else stopped. None when more changed: then the check loads the departments
-    in processes of its own and hands them to the build (see check.check_all), which a pool
-    started before the check would not have."""
+    is to be built, else stopped. None when more changed: then build_all's own workers check,
+    make the print products of and build one department after another (its `check`)."""
     work = [str(cfg) for name, cfg, _ in plan.targets if name not in plan.unchanged]
     if not work or len(plan.changed_depts) > 1:
         stop_worker(early)
@@ -382,13 +436,20 @@ def _reuse(name: str, src: Path, dest: Path, skip: set[str] = frozenset(), pages
 
 def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs: int | None = None,
               progress=None, paper_progress=None, products_progress=None,
-              plan: Plan | None = None, pool: ProcessPoolExecutor | None = None) -> list[BuildResult]:
+              plan: Plan | None = None, pool: ProcessPoolExecutor | None = None,
+              check: bool = False) -> list[BuildResult]:
     """Build into a fresh temporary folder beside `out`; swap it in only if every build succeeded.
 
     Targets unchanged since the last build (cpsites/incremental.py) are linked, not built. When
     only departments changed, each rebuilt department is swapped into `out` on its own instead
     (one atomic rename each, `publish.exchange`) and nothing else is touched.
-    `pool`: build workers started earlier (warm_pool); the caller shuts it down."""
+    `pool`: build workers started earlier (warm_pool); the caller shuts it down.
+    `check`: each changed department is checked (cpsites.check, as of the project's day) and gets its
+    newspaper editions and print products in the process that then builds it, which loads it once
+    for all three. A department that fails: its result has the problems and no pages, and the
+    departments not yet built are only checked (`skipped`), so every error is found; nothing is
+    published. Without `check` the caller has checked, and the print road runs here first."""
+    global _checks_failed
     repo = project.root.resolve()
     out = out.resolve()
     plan = plan or plan_build(project, out, depts)
@@ -412,7 +473,7 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
         # the department builds then only copy the PDFs (cpsites/web/newspaper.py).
         from cpsites.print.build import build_all_editions
 
-        if plan.changed_depts:
+        if plan.changed_depts and not check:
             build_all_editions(repo, plan.changed_depts, jobs, progress=paper_progress)
             # cards, posters, tri-folds likewise; the print/ pages read their manifests
             from cpsites.print.catalogue import make_all
@@ -420,8 +481,7 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
             made = make_all(repo, plan.changed_depts, jobs)
             if products_progress:
                 products_progress(made)
-            for note in dict.fromkeys(w for p in made for w in p.warnings):
-                logging.getLogger("cpsites").warning("warning: %s", note)
+            _warn_products(made, set())
         # The portal and the changed departments are built side by side, largest first, so the
         # last to finish is a small one. MkDocs empties a build's output folder first, so the
         # portal builds into a folder of its own (inside the new site, so a killed build's is tidied
@@ -432,26 +492,28 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
         if portal[0] in plan.unchanged:
             unchanged.append((portal[0], out, tmp, slugs))
         else:
-            work.append((portal[0], str(portal[1]), str(portal_dir), str(cache_root(repo))))
+            work.append(Job(portal[0], str(portal[1]), str(portal_dir), str(cache_root(repo))))
         unchanged += [(name, out / sub, tmp / sub, frozenset()) for name, _cfg, sub in plan.targets[1:]
                       if name in plan.unchanged]
         from cpsites.content import weight
 
-        depts_work = [(name, str(cfg), str(tmp / sub), str(cache_root(repo))) for name, cfg, sub in plan.targets[1:]
-                      if name not in plan.unchanged]
+        today = project.now.date() if check else None
+        depts_work = [Job(name, str(cfg), str(tmp / sub), str(cache_root(repo)), check=today)
+                      for name, cfg, sub in plan.targets[1:] if name not in plan.unchanged]
         # the portal (small) last: it fills the gap while the last department finishes
-        work = sorted(depts_work, key=lambda w: weight(Path(w[1]).parent), reverse=True) + work
+        work = sorted(depts_work, key=lambda w: weight(Path(w.config_file).parent), reverse=True) + work
         # Fewer departments to build than cores (after a small edit: one): each builds its
         # languages side by side, in processes of its own (build_languages_apart). The portal
         # likewise when it is built alone.
         cores = jobs or os.cpu_count() or 1
-        apart = {w[0] for w in depts_work if len(depts_work) < cores} | (
-            {w[0] for w in work} if len(work) == 1 and cores > 1 else set())
+        apart = {w.name for w in depts_work if len(depts_work) < cores} | (
+            {w.name for w in work} if len(work) == 1 and cores > 1 else set())
         # the published folder of each: pages that come out as they were keep their .gz/.br
         published = {name: out / sub for name, _cfg, sub in plan.targets}
-        threads = write_threads([w[0] in apart for w in work], cores)
-        work = [(*w, w[0] in apart, str(published[w[0]]) if (published[w[0]] / "index.html").is_file() else "",
-                 _page_records(repo, plan, w[0], published[w[0]]), threads) for w in work]
+        threads = write_threads([w.name in apart for w in work], cores)
+        work = [w._replace(apart=w.name in apart, write_threads=threads,
+                           previous=str(published[w.name]) if (published[w.name] / "index.html").is_file() else "",
+                           reuse=_page_records(repo, plan, w.name, published[w.name])) for w in work]
 
         # Only departments changed, each already published: each is swapped into the site on
         # its own (one atomic rename each, publish.exchange); the others stay as they are, not linked
@@ -469,28 +531,39 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
 
         jobs = min(jobs or os.cpu_count() or 1, len(work))
         built: dict[str, BuildResult] = {}
-        if work and (jobs > 1 or unchanged):
-            import multiprocessing as mp
+        warned: set[str] = set()
 
+        def done(result: BuildResult) -> None:
+            built[result.name] = result
+            if paper_progress:
+                for edition in result.editions:
+                    paper_progress(edition)
+            if products_progress and result.products:
+                products_progress(result.products)
+            _warn_products(result.products, warned)
+            if progress:
+                progress(result)
+
+        import multiprocessing as mp
+
+        # shared with the worker processes forked below (a pool made earlier has none: it builds all)
+        _checks_failed = mp.get_context("fork").Event() if check else None
+        if work and (jobs > 1 or unchanged):
             # processes, not threads: mkdocs-static-i18n monkey-patches MkDocs during a build;
             # this process links the unchanged targets meanwhile (after one edit: ten departments)
             own = pool is None
             if own:
-                gc.freeze()  # the loaded departments the workers inherit: out of the collector's way
+                gc.freeze()  # what the workers inherit (the plan, the portal's check): out of the collector's way
             workers = pool or ProcessPoolExecutor(max(jobs, 1), mp_context=mp.get_context("fork"))
             with workers if own else contextlib.nullcontext(workers) as workers:
-                futures = {workers.submit(_worker, w): w[0] for w in work}
+                futures = [workers.submit(_worker, w) for w in work]
                 link_unchanged()
                 for future in as_completed(futures):
-                    built[futures[future]] = future.result()
-                    if progress:
-                        progress(built[futures[future]])
+                    done(future.result())
         else:
             link_unchanged()
             for w in work:
-                built[w[0]] = _worker(w)
-                if progress:
-                    progress(built[w[0]])
+                done(_worker(w))
         # in the order of the plan: the portal, then the departments
         results += [built[name] for name, _, _ in plan.targets if name in built]
         if portal[0] in built and built[portal[0]].ok:
@@ -526,8 +599,16 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
             _record(plan, results, kept)
         return results
     finally:
+        _checks_failed = None
         shutil.rmtree(tmp, ignore_errors=True)
 
+
+def _warn_products(made: list, warned: set[str]) -> None:
+    """The print products' warnings (a picture too small for print ...), each once per build."""
+    for note in dict.fromkeys(w for p in made for w in p.warnings):
+        if note not in warned:
+            warned.add(note)
+            logging.getLogger("cpsites").warning("warning: %s", note)
 
 
 def _page_records(repo: Path, plan: Plan, name: str, published: Path) -> tuple[str, str, str] | None:

@@ -103,8 +103,7 @@ def check_all(project: Project, depts: list[str] | None = None, portal: bool = T
     """Reports for the portal (unless only some departments were asked for) and the departments.
 
     jobs > 1: departments are checked side by side in that many processes (the command line's
-    check and build; not the preview, whose server threads must not be forked), and the
-    departments they loaded are handed back, so the build that follows does not load them again."""
+    check; not the preview, whose server threads must not be forked)."""
     known = {d.name: d for d in project.department_dirs()}
     reports = [check_portal(project)] if portal and not depts else []
     slugs = depts or sorted(known)
@@ -114,17 +113,13 @@ def check_all(project: Project, depts: list[str] | None = None, portal: bool = T
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        from cpsites.content import adopt, weight
+        from cpsites.content import weight
 
         # largest first, so the last department to finish is a small one
         order = sorted(found, key=weight, reverse=True)
         with ProcessPoolExecutor(min(jobs, len(found)), mp_context=mp.get_context("fork")) as pool:
-            done = dict(zip(order, pool.map(_check_in_worker, [(d, images, today) for d in order])))
-        checked = {}
-        for site_dir, (report, entry) in done.items():
-            checked[site_dir.name] = report
-            if entry is not None:
-                adopt(entry)
+            checked = {d.name: report for d, report in
+                       zip(order, pool.map(_check_in_worker, [(d, images, today) for d in order]))}
     else:
         checked = {d.name: check_department(d, images=images, today=today) for d in found}
     for slug in slugs:
@@ -139,11 +134,9 @@ def check_all(project: Project, depts: list[str] | None = None, portal: bool = T
 
 
 
-def _check_in_worker(args: tuple) -> tuple[Report, tuple | None]:
-    from cpsites.content import loaded
-
+def _check_in_worker(args: tuple) -> Report:
     site_dir, images, today = args
-    return check_department(site_dir, images=images, today=today), loaded(site_dir)
+    return check_department(site_dir, images=images, today=today)
 
 
 def image_problems(root: Path) -> list[Problem]:
@@ -378,13 +371,16 @@ def translation_report(report: Report) -> list[str]:
     return lines
 
 
-def errors_before_build(project: Project, depts: list[str] | None = None, jobs: int = 1) -> list[Problem]:
+def errors_before_build(project: Project, depts: list[str] | None = None, jobs: int = 1,
+                        in_build: bool = False) -> list[Problem]:
     """The errors `build` refuses before it starts: those of the portal, of the chosen departments,
-    and of every department.yml (the portal lists every department)."""
+    and of every department.yml (the portal lists every department). `in_build`: the chosen
+    departments are checked by the build itself (build.build_all's `check`), not here."""
     from cpsites.content.department import load_department
 
     # depts=[]: no department changed since the last build (incremental): the portal alone
-    reports = [check_portal(project)] + (check_all(project, depts, portal=False, jobs=jobs) if depts != [] else [])
+    reports = [check_portal(project)] + (check_all(project, depts, portal=False, jobs=jobs)
+                                         if depts != [] and not in_build else [])
     problems = [p for r in reports for p in r.errors]
     if depts is not None:
         for site_dir in project.department_dirs():

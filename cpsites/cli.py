@@ -58,6 +58,8 @@ def cli() -> None:
 def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | None, full: bool) -> None:
     """Build the portal and department sites into site/ (atomically; unchanged sites are reused)."""
     from cpsites.build import build_all, early_worker, plan_build, stop_worker, warm_pool
+    from cpsites.check import errors_before_build, ordered
+    from cpsites.content import unique
     from cpsites.progress import BuildProgress
 
     project = current_project()
@@ -71,29 +73,36 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
         plan = plan_build(project, out, list(depts) or None, full=full)
         pool = warm_pool(plan, jobs, pool)
         # the same checks as `cpsites check`, so both commands give the same messages; what is
-        # unchanged since the last (successful) build passed them then
-        from cpsites.check import errors_before_build
-
+        # unchanged since the last (successful) build passed them then. Several departments to
+        # build (a first build, a shared template changed): each is checked in the process that
+        # builds it, which loads it once for both (build_all's `check`)
+        in_build = pool is None and len(plan.changed_depts) > 1
         if plan.portal_changed or plan.changed_depts:
-            problems = errors_before_build(project, plan.changed_depts, jobs=jobs or os.cpu_count() or 1)
+            problems = errors_before_build(project, plan.changed_depts, jobs=jobs or os.cpu_count() or 1,
+                                           in_build=in_build)
             if problems:
                 fail("\n".join(str(p) for p in problems))
         from cpsites.print.build import plan_jobs
 
-        editions = len(plan_jobs(repo, plan.changed_depts)) if plan.changed_depts else 0
+        # the editions' number is known beforehand only where the print road runs first
+        editions = len(plan_jobs(repo, plan.changed_depts)) if plan.changed_depts and not in_build else None
         with BuildProgress(len(plan.targets), editions, quiet) as progress:
             results = build_all(project, out, list(depts) or None, jobs=jobs, progress=progress.site,
                                 paper_progress=progress.edition, products_progress=progress.products, plan=plan,
-                                pool=pool)
+                                pool=pool, check=in_build)
     except ContentError as exc:
         fail(str(exc))
         return
     finally:
         stop_worker(pool)
-    failed = [r for r in results if not r.ok]
-    if failed:
-        # the same problem can stop several builds (the portal reads every department.yml)
-        fail("\n".join(dict.fromkeys(m for r in failed for m in r.messages)))
+    # the checks' errors as `cpsites check` gives them, then what stopped a build; the same problem
+    # can stop several builds (the portal reads every department.yml)
+    found = [str(p) for p in ordered(unique([p for r in results for p in r.problems]))] \
+        + list(dict.fromkeys(m for r in results if not r.ok for m in r.messages))
+    if found:
+        fail("\n".join(dict.fromkeys(found)))
+    if any(not r.ok for r in results):  # not expected: a failure always says why
+        fail("The build failed: " + ", ".join(r.name for r in results if not r.ok))
     click.echo(progress.summary(out))
 
 

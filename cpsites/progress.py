@@ -29,7 +29,9 @@ class Totals:
 class BuildProgress:
     """Callbacks for cpsites.build: `edition(e)` after each newspaper edition, `site(r)` after each site."""
 
-    def __init__(self, sites: int, editions: int, quiet: bool = False):
+    def __init__(self, sites: int, editions: int | None, quiet: bool = False):
+        """`editions`: how many newspaper editions the build makes, None when it learns that as
+        it goes (each department's worker makes its own: build.build_all's `check`)."""
         self.quiet = quiet
         self.start = time.perf_counter()
         self.totals = Totals()
@@ -37,7 +39,7 @@ class BuildProgress:
         self.bars = Progress(TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(),
                              TimeElapsedColumn(), console=self.console, transient=True,
                              disable=quiet or not self.console.is_terminal)
-        self.paper_task = self.bars.add_task("newspapers", total=editions, visible=editions > 0)
+        self.paper_task = self.bars.add_task("newspapers", total=editions, visible=bool(editions))
         self.site_task = self.bars.add_task("sites", total=sites)
 
     def __enter__(self) -> "BuildProgress":
@@ -57,7 +59,7 @@ class BuildProgress:
         t.pdfs_cached += 2 if e.cached else 0
         how = "from the cache" if e.cached else f"{e.seconds:4.1f} s"
         self._line(f"  [green]ok[/]     paper {e.slug} {e.issue_id} ({e.lang})  {how}")
-        self.bars.advance(self.paper_task)
+        self.bars.update(self.paper_task, advance=1, visible=True)
 
     def products(self, made) -> None:
         self.totals.products += len(made)
@@ -77,6 +79,10 @@ class BuildProgress:
         t.reused += 1 if getattr(r, "reused", False) else 0
         mark = "[green]ok[/]    " if r.ok else "[red]FAILED[/]"
         how = "unchanged" if getattr(r, "reused", False) else f"{r.seconds:5.1f} s"
+        if getattr(r, "skipped", False):  # another department's errors stopped the build first
+            mark, how = "[yellow]skip[/]  ", "not built"
+        elif getattr(r, "problems", None):
+            how = "errors: see below"
         self._line(f"  {mark} {r.name:<12} {r.pages:>5} pages  {how}")
         self.bars.advance(self.site_task)
 

@@ -102,19 +102,6 @@ def weight(root: Path) -> int:
     return sum(1 for p in Path(root).rglob("*") if p.suffix in (".md", ".yml"))
 
 
-def loaded(root: Path) -> tuple | None:
-    """This process's loaded copy of a department (key, (signature, site)), to hand to another
-    process (cpsites.check loads departments side by side in worker processes)."""
-    key = os.path.realpath(root)
-    return (key, _LOADED[key]) if key in _LOADED else None
-
-
-def adopt(entry: tuple) -> None:
-    """Take a department loaded by another process (see `loaded`); its signature still guards it."""
-    key, value = entry
-    _LOADED[key] = value
-
-
 def _load_site(root: Path) -> Site:
     root = Path(root)
     problems: list[Problem] = []

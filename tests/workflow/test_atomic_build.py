@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -104,3 +105,60 @@ def test_a_build_killed_between_the_two_renames_gets_the_old_site_back(project: 
     assert done.returncode == 2
     assert snapshot(project / "site") == before
     assert leftovers(project) == []
+
+
+def add_department(project: Path, slug: str) -> None:
+    """A second department: a copy of `demo` under another name."""
+    shutil.copytree(project / "sites" / "demo", project / "sites" / slug)
+    config = project / "sites" / slug / "department.yml"
+    config.write_text(config.read_text("utf-8").replace("slug: demo", f"slug: {slug}"), "utf-8")
+
+
+def edit(path: Path, old: str, new: str) -> str:
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return text
+
+
+def test_several_departments_are_checked_by_the_processes_that_build_them(project: Path):
+    """With more than one department to build, each is checked (and gets its print products) in the
+    process that then builds it (build.build_all's `check`): every department's errors come out
+    as `cpsites check` words them, and nothing is published."""
+    before = snapshot(project / "site")
+    add_department(project, "demo2")
+    news = project / "sites" / "demo2" / "docs" / "news"
+    post = sorted(news.glob("*.az.md"))[0]
+    edit(post, "\ndate: ", "\ndate: 2026-02-30\nwas: ")
+    other = sorted((project / "sites" / "demo" / "docs" / "news").glob("*.ru.md"))[0]
+    original = other.read_text("utf-8")
+    other.write_text(original + "\n[x](javascript:alert(1))\n", "utf-8")
+    lines = len(original.splitlines()) + 2
+
+    checked = cpsites("check", "--quiet", cwd=project)
+    done = cpsites("build", cwd=project)
+    output = done.stdout + done.stderr
+    assert checked.returncode == done.returncode == 2, output
+    assert f"sites/demo2/docs/news/{post.name}:" in output and "not a valid date" in output
+    assert f"sites/demo/docs/news/{other.name}:{lines}:" in output and "javascript:" in output
+    errors = [line for line in checked.stdout.splitlines() if line.startswith("sites/") and "warning" not in line]
+    assert errors and all(line in output for line in errors)  # the same words as `cpsites check`
+    assert "The site was not changed" in output and "Traceback" not in output
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []
+
+    # one department wrong, one process: the first (demo) fails, the next is only checked
+    edit(post, "\ndate: 2026-02-30\nwas: ", "\ndate: ")
+    done = cpsites("build", "--jobs", "1", cwd=project)
+    output = done.stdout + done.stderr
+    assert done.returncode == 2, output
+    assert re.search(r"FAILED demo\s", output) and re.search(r"skip\s+demo2\s.*not built", output), output
+    assert snapshot(project / "site") == before
+
+    other.write_text(original, "utf-8")
+    done = cpsites("build", "--quiet", cwd=project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Built 3 sites" in done.stdout + done.stderr
+    for slug in ("demo", "demo2"):
+        assert (project / "site" / slug / "ru" / "index.html").is_file()
+        assert (project / "site" / slug / "index.html.gz").is_file()
