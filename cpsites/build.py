@@ -144,14 +144,14 @@ def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous
     output into its own and writes what spans languages (cpsites/web/languages.py)."""
     import multiprocessing as mp
 
-    from cpsites.i18n import DEFAULT_LANG, LANGS
+    from cpsites.i18n import DEFAULT_LANG
 
     start = time.perf_counter()
     ctx = mp.get_context("fork")
     # what this process holds is shared with the forked ones: the garbage collector's full passes
     # would walk it in each of them and copy every page of memory they touch
     gc.freeze()
-    parts = {lang: site_dir.with_name(f".{site_dir.name}.{lang}") for lang in LANGS if lang != DEFAULT_LANG}
+    parts = language_parts(site_dir)
     children = []
     for lang, part in parts.items():
         receive, send = ctx.Pipe(duplex=False)
@@ -172,20 +172,7 @@ def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous
                     f"{config_file}: internal error while building {name} in {lang}: its process stopped "
                     f"(exit status {child.exitcode}); this is a bug in cpsites, not in your content"]))
             child.join()
-        if not all(r.ok for r in results):
-            messages = [m for r in results for m in r.messages]
-            return BuildResult(name, False, 0, time.perf_counter() - start, list(dict.fromkeys(messages)))
-        from cpsites.web import languages
-
-        index = languages.merge(site_dir, parts)
-        passes = sorted((p for r in results for p in r.passes), key=lambda p: LANGS.index(p.lang))
-        languages.finish(site_dir, passes, index)
-        processed = frozenset().union(*(r.image_sources[0] for r in results))
-        used = frozenset().union(*(r.image_sources[1] for r in results))
-        return BuildResult(name, True, sum(1 for _ in site_dir.rglob("index.html")), time.perf_counter() - start,
-                           images_processed=len(processed), images_cached=len(used - processed),
-                           pages_compressed=all(r.pages_compressed for r in results),
-                           pages_linked=sum(r.pages_linked for r in results))
+        return join_languages(name, site_dir, parts, results, time.perf_counter() - start)
     finally:
         for _lang, child, _receive in children:
             if child.is_alive():
@@ -193,6 +180,36 @@ def build_languages_apart(config_file: Path, site_dir: Path, name: str, previous
                 child.join()
         for part in parts.values():
             shutil.rmtree(part, ignore_errors=True)
+
+
+def language_parts(site_dir: Path) -> dict[str, Path]:
+    """Where each language but the default one is built when a site's languages are built apart
+    (the default language builds into `site_dir` itself)."""
+    from cpsites.i18n import DEFAULT_LANG, LANGS
+
+    return {lang: site_dir.with_name(f".{site_dir.name}.{lang}") for lang in LANGS if lang != DEFAULT_LANG}
+
+
+def join_languages(name: str, site_dir: Path, parts: dict[str, Path], results: list[BuildResult],
+                   seconds: float) -> BuildResult:
+    """One site from its languages built apart (`results`, the default language's first): the
+    other languages' folders moved into `site_dir`, and what spans languages written (search
+    index, sitemap: cpsites/web/languages.py)."""
+    from cpsites.i18n import LANGS
+    from cpsites.web import languages
+
+    if not all(r.ok for r in results):
+        messages = [m for r in results for m in r.messages]
+        return BuildResult(name, False, 0, seconds, list(dict.fromkeys(messages)))
+    index = languages.merge(site_dir, parts)
+    passes = sorted((p for r in results for p in r.passes), key=lambda p: LANGS.index(p.lang))
+    languages.finish(site_dir, passes, index)
+    processed = frozenset().union(*(r.image_sources[0] for r in results))
+    used = frozenset().union(*(r.image_sources[1] for r in results))
+    return BuildResult(name, True, sum(1 for _ in site_dir.rglob("index.html")), seconds,
+                       images_processed=len(processed), images_cached=len(used - processed),
+                       pages_compressed=all(r.pages_compressed for r in results),
+                       pages_linked=sum(r.pages_linked for r in results))
 
 
 def _build_one_language(config_file: Path, site_dir: Path, name: str, lang: str, previous: Path | None,
@@ -249,6 +266,20 @@ def targets(repo: Path, depts: list[str] | None) -> list[tuple[str, Path, str]]:
     return out
 
 
+def split_last(work: list[Job], departments: int, cores: int) -> list[Job]:
+    """More departments than cores (`work`'s first `departments` jobs, largest first): the last,
+    smallest one becomes one job per language, so the build does not end with one core building
+    a whole department while the others wait (build_all joins them, join_languages)."""
+    if not 1 < cores < departments:
+        return work
+    from cpsites.i18n import DEFAULT_LANG
+
+    last = work[departments - 1]
+    languages = [last._replace(lang=DEFAULT_LANG)] + [
+        last._replace(lang=lang, site_dir=str(part)) for lang, part in language_parts(Path(last.site_dir)).items()]
+    return work[:departments - 1] + languages + work[departments:]
+
+
 def write_threads(apart: list[bool], cores: int) -> int:
     """Threads that write each build's pages (web/page_writer.py): two when a core would otherwise
     wait, i.e. when the processes building at once (three for a target built apart, in `apart`'s
@@ -270,11 +301,21 @@ class Job(NamedTuple):
     write_threads: int = 0       # see write_threads()
     check: object = None         # a date: check the department (as of that day) and make its print
                                  # products first, in the same process (see build_all's `check`)
+    lang: str | None = None      # one language only, into its own folder (language_parts)
 
 
 # A department failed its check: the other workers of the same build check theirs but build none.
-# build_all makes it before its worker processes start, so they share it.
+# Made before any worker process starts (_failure_flag), so they all share it.
 _checks_failed = None
+
+
+def _failure_flag():
+    global _checks_failed
+    if _checks_failed is None:
+        import multiprocessing as mp
+
+        _checks_failed = mp.get_context("fork").Event()
+    return _checks_failed
 
 
 def _worker(job: tuple) -> BuildResult:
@@ -288,9 +329,14 @@ def _worker(job: tuple) -> BuildResult:
             return BuildResult(job.name, False, problems=problems)
         if _checks_failed is not None and _checks_failed.is_set():
             return BuildResult(job.name, False, skipped=True, editions=made[0], products=made[1])
+    previous = Path(job.previous) if job.previous else None
+    if job.lang is not None:
+        result = build_one(Path(job.config_file), Path(job.site_dir), job.name, lang=job.lang, previous=previous,
+                           reuse=job.reuse, write_threads=job.write_threads)
+        result.editions, result.products = made
+        return result  # compressed once joined (build_all), as its search index and sitemap change
     build = build_languages_apart if job.apart else build_one
-    result = build(Path(job.config_file), Path(job.site_dir), job.name,
-                   previous=Path(job.previous) if job.previous else None,
+    result = build(Path(job.config_file), Path(job.site_dir), job.name, previous=previous,
                    reuse=job.reuse, write_threads=job.write_threads)
     result.editions, result.products = made
     if result.ok:
@@ -320,18 +366,22 @@ def _check_and_print(job: Job) -> tuple[list[Problem], tuple[list, list]]:
         return exc.problems, ([], [])
 
 
-def early_worker(repo: Path) -> ProcessPoolExecutor:
+def early_worker(repo: Path, workers: int = 1) -> ProcessPoolExecutor:
     """A build worker started before anything else, while this process works out what changed:
     it imports MkDocs and the theme and loads the compiled templates (cpsites/web/warm_up.py, with
     the portal's config: what every build shares). warm_pool keeps it after a small edit and
-    stops it otherwise, before it competes with the check for the cores."""
+    stops it otherwise, before it competes with the check for the cores. `workers` > 1 when the
+    whole site will be built (nothing published yet, or --full): then all of them build, each
+    checking its departments first (build_all's `check`), and warm_pool keeps them."""
     import multiprocessing as mp
 
     from cpsites.web.warm_up import warm_up
 
-    pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"), initializer=warm_up,
+    _failure_flag()  # before the fork: the workers share it
+    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=warm_up,
                                initargs=([str(repo / "mkdocs.yml")],))
-    pool.submit(int)  # starts the process now
+    pool.cpsites_workers = workers
+    pool.submit(int)  # starts the processes now (a fork pool starts them all at its first job)
     return pool
 
 
@@ -354,9 +404,12 @@ def warm_pool(plan: "Plan", jobs: int | None = None, early: ProcessPoolExecutor 
     """After a small edit (one department changed, and perhaps the portal): the build's worker
     processes, warmed up (cpsites/web/warm_up.py) while this process checks the content; hand it
     to build_all. `early`: a worker started before the plan (early_worker), kept when one target
-    is to be built, else stopped. None when more changed: then build_all's own workers check,
-    make the print products of and build one department after another (its `check`)."""
+    is to be built, else stopped. When more changed: `early` itself if it has a worker per core
+    (early_worker), else None; either way the workers check, make the print products of and build
+    one department after another (build_all's `check`)."""
     work = [str(cfg) for name, cfg, _ in plan.targets if name not in plan.unchanged]
+    if len(plan.changed_depts) > 1 and getattr(early, "cpsites_workers", 1) > 1:
+        return early  # a whole build's workers, started early (see early_worker)
     if not work or len(plan.changed_depts) > 1:
         stop_worker(early)
         return None
@@ -449,7 +502,6 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
     for all three. A department that fails: its result has the problems and no pages, and the
     departments not yet built are only checked (`skipped`), so every error is found; nothing is
     published. Without `check` the caller has checked, and the print road runs here first."""
-    global _checks_failed
     repo = project.root.resolve()
     out = out.resolve()
     plan = plan or plan_build(project, out, depts)
@@ -514,6 +566,8 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
         work = [w._replace(apart=w.name in apart, write_threads=threads,
                            previous=str(published[w.name]) if (published[w.name] / "index.html").is_file() else "",
                            reuse=_page_records(repo, plan, w.name, published[w.name])) for w in work]
+        work = split_last(work, len(depts_work), cores)
+        split: dict[str, list[tuple[Job, BuildResult]]] = {w.name: [] for w in work if w.lang is not None}
 
         # Only departments changed, each already published: each is swapped into the site on
         # its own (one atomic rename each, publish.exchange); the others stay as they are, not linked
@@ -533,7 +587,14 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
         built: dict[str, BuildResult] = {}
         warned: set[str] = set()
 
-        def done(result: BuildResult) -> None:
+        from cpsites.i18n import LANGS
+
+        def done(job: Job, result: BuildResult) -> None:
+            if job.name in split:
+                split[job.name].append((job, result))
+                if len(split[job.name]) < len(LANGS):  # one result per language
+                    return
+                result = _join_split(split.pop(job.name), Path(cache_root(repo)) / "compress")
             built[result.name] = result
             if paper_progress:
                 for edition in result.editions:
@@ -544,11 +605,11 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
             if progress:
                 progress(result)
 
-        import multiprocessing as mp
-
-        # shared with the worker processes forked below (a pool made earlier has none: it builds all)
-        _checks_failed = mp.get_context("fork").Event() if check else None
+        if check:
+            _failure_flag().clear()  # made before any worker started: they share it
         if work and (jobs > 1 or unchanged):
+            import multiprocessing as mp
+
             # processes, not threads: mkdocs-static-i18n monkey-patches MkDocs during a build;
             # this process links the unchanged targets meanwhile (after one edit: ten departments)
             own = pool is None
@@ -556,14 +617,14 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
                 gc.freeze()  # what the workers inherit (the plan, the portal's check): out of the collector's way
             workers = pool or ProcessPoolExecutor(max(jobs, 1), mp_context=mp.get_context("fork"))
             with workers if own else contextlib.nullcontext(workers) as workers:
-                futures = [workers.submit(_worker, w) for w in work]
+                futures = {workers.submit(_worker, w): w for w in work}
                 link_unchanged()
                 for future in as_completed(futures):
-                    done(future.result())
+                    done(futures[future], future.result())
         else:
             link_unchanged()
             for w in work:
-                done(_worker(w))
+                done(w, _worker(w))
         # in the order of the plan: the portal, then the departments
         results += [built[name] for name, _, _ in plan.targets if name in built]
         if portal[0] in built and built[portal[0]].ok:
@@ -599,8 +660,31 @@ def build_all(project: Project, out: Path, depts: list[str] | None = None, jobs:
             _record(plan, results, kept)
         return results
     finally:
-        _checks_failed = None
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _join_split(parts: list[tuple[Job, BuildResult]], compressed: Path) -> BuildResult:
+    """A department built as one job per language (build_all): one result, its site joined and
+    compressed. Each job checked the department and made its print products (the same ones: the
+    first to get there made them, the others found them in the cache)."""
+    from cpsites.i18n import LANGS
+
+    parts = sorted(parts, key=lambda part: LANGS.index(part[0].lang))
+    (default, _), results = parts[0], [r for _, r in parts]
+    made = (min((r.editions for r in results), key=lambda made: sum(e.cached for e in made)),
+            min((r.products for r in results), key=lambda made: sum(p.cached for p in made)))
+    problems = [p for r in results for p in r.problems]
+    if problems or any(r.skipped for r in results):
+        return BuildResult(default.name, False, problems=problems, skipped=not problems,
+                           editions=made[0], products=made[1])
+    site_dir = Path(default.site_dir)
+    joined = join_languages(default.name, site_dir, language_parts(site_dir), results, sum(r.seconds for r in results))
+    joined.editions, joined.products = made
+    if joined.ok:
+        from cpsites.web.compress import precompress
+
+        precompress(site_dir, compressed, pages_done=joined.pages_compressed)
+    return joined
 
 
 def _warn_products(made: list, warned: set[str]) -> None:

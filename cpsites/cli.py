@@ -69,14 +69,16 @@ def build(depts: tuple[str, ...], out: Path | None, quiet: bool, jobs: int | Non
     try:
         # a build worker gets ready from the start; after a small edit it builds, while this
         # process works out what changed and checks the content
-        pool = early_worker(repo)
+        # (one per core when the whole site is to be built: nothing published yet, or --full)
+        whole = full or not (out / "index.html").is_file()
+        pool = early_worker(repo, (jobs or os.cpu_count() or 1) if whole else 1)
         plan = plan_build(project, out, list(depts) or None, full=full)
         pool = warm_pool(plan, jobs, pool)
         # the same checks as `cpsites check`, so both commands give the same messages; what is
         # unchanged since the last (successful) build passed them then. Several departments to
         # build (a first build, a shared template changed): each is checked in the process that
         # builds it, which loads it once for both (build_all's `check`)
-        in_build = pool is None and len(plan.changed_depts) > 1
+        in_build = len(plan.changed_depts) > 1
         if plan.portal_changed or plan.changed_depts:
             problems = errors_before_build(project, plan.changed_depts, jobs=jobs or os.cpu_count() or 1,
                                            in_build=in_build)

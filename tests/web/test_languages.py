@@ -5,19 +5,21 @@ After a small edit the build gives each language of the one changed department a
 builds a copy of Mingachevir with an untranslated post both ways, the command line (apart, two
 cores) and one process running all three language passes, and compares every file byte for byte;
 then checks what spans the languages: the sitemap without the fallback page, the search indexes,
-the 404 pages' language switcher.
+the 404 pages' language switcher. A whole build with more departments than cores builds its last
+department one language per job (build.split_last): compared with the same build in one process.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from cpsites import build
-from tests.conftest import copy_project, run_cpsites
+from tests.conftest import REPO, copy_project, run_cpsites
 
 DEPT = "mingachevir"
 POST = "2025-04-25-essay-competition"
@@ -80,3 +82,48 @@ def test_404_pages_switch_to_each_language_home(both):
         html = (both[0] / page).read_text("utf-8")
         for lang, home in (("az", f"/{DEPT}/"), ("ru", f"/{DEPT}/ru/"), ("en", f"/{DEPT}/en/")):
             assert f'href="{home}" hreflang="{lang}"' in html, page
+
+
+def small_project(root: Path, slugs: tuple[str, ...]) -> Path:
+    """The portal and copies of the workflow tests' small `demo` department, without officers and
+    events: no print products to make, so the builds stay quick."""
+    root.mkdir(parents=True)
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("overrides", "docs"):
+        shutil.copytree(REPO / name, root / name)
+    for slug in slugs:
+        dest = root / "sites" / slug
+        shutil.copytree(REPO / "tests" / "workflow" / "fixture" / "demo", dest,
+                        ignore=shutil.ignore_patterns("officers", "events"))
+        config = dest / "department.yml"
+        config.write_text(config.read_text("utf-8").replace("slug: demo", f"slug: {slug}"), "utf-8")
+    return root
+
+
+def test_more_departments_than_cores_split_the_last_one_by_language(tmp_path):
+    depts = ("first", "second", "third")
+    jobs = [build.Job(slug, f"sites/{slug}/mkdocs.yml", f"out/{slug}", "cache") for slug in depts]
+    split = build.split_last(jobs + [build.Job("portal", "mkdocs.yml", "out/.portal", "cache")], 3, 2)
+    assert [(j.name, j.lang, Path(j.site_dir).name) for j in split] == [
+        ("first", None, "first"), ("second", None, "second"), ("third", "az", "third"),
+        ("third", "ru", ".third.ru"), ("third", "en", ".third.en"), ("portal", None, ".portal")]
+    assert build.split_last(jobs, 3, 4) == jobs and build.split_last(jobs, 3, 1) == jobs
+
+    # equal departments, largest first: the third is split on two cores, and the site is the same
+    # as one process building all three whole
+    project = small_project(tmp_path / "project", depts)
+    now = os.environ.get("CPSITES_NOW")
+    os.environ["CPSITES_NOW"] = "2026-11-23 12:00"  # both builds on the same day and hour
+    try:
+        for jobs, out in (("2", "split"), ("1", "one")):
+            run_cpsites("build", "--jobs", jobs, "--out", str(tmp_path / out), "--quiet", cwd=project, check=True)
+    finally:
+        if now is None:
+            os.environ.pop("CPSITES_NOW", None)
+        else:
+            os.environ["CPSITES_NOW"] = now
+    split_files, one_files = files(tmp_path / "split"), files(tmp_path / "one")
+    assert sum(name.startswith("third/") and name.endswith("index.html") for name in split_files) > 30
+    assert sorted(split_files) == sorted(one_files)
+    assert [name for name in split_files if split_files[name] != one_files[name]] == []
+    assert not [p.name for p in (tmp_path / "split").iterdir() if p.name.startswith(".")]
