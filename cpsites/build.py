@@ -6,6 +6,7 @@ A failed or interrupted build leaves the previous site/ exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import logging
 import os
@@ -222,6 +223,7 @@ def _build_one_language(config_file: Path, site_dir: Path, name: str, lang: str,
 LINK_NOT_FOUND = re.compile(r"Doc file '([^']+)' contains a link '([^']+)', but the target")
 NO_HOMEPAGE = re.compile(r"Could not find a homepage for locale '(\w+)'")
 PLUGIN_PREFIX = "cpsites: the content has problems:\n"
+CONFIG_VALUE = re.compile(r"Config value '([^']+)': (.+)", re.S)
 
 
 def _explain(message: str, config_file: Path) -> list[str]:
@@ -234,12 +236,30 @@ def _explain(message: str, config_file: Path) -> list[str]:
         where = os.path.relpath(src, Path.cwd()) + (f":{line}" if line else "")
         return [f"{where}: the link '{m.group(2)}' points to a page that does not exist; "
                 "fix the file name in the link (e.g. about.md) or remove the link"]
+    m = CONFIG_VALUE.match(message)
+    if m:  # a setting MkDocs refuses: in the department's mkdocs.yml, or the base one it inherits
+        key, what = m.group(1).split(".")[0], " ".join(m.group(2).split())
+        found = [(path, line) for path in (config_file, config_file.parent.parent.parent / "mkdocs.yml")
+                 for line in [_top_level_line(path, key)] if line]
+        path, line = found[0] if found else (config_file, 0)
+        where = os.path.relpath(path, Path.cwd()) + (f":{line}" if line else "")
+        return [f"{where}: the setting `{key}` is not valid: {what} (see the MkDocs settings this "
+                "project uses in the base mkdocs.yml; ask a developer if in doubt)"]
     m = NO_HOMEPAGE.search(message)
     if m:
         index = os.path.relpath(config_file.parent / "docs" / "index.az.md", Path.cwd())
         return [f"{index}: the home page is missing; create it (see the handbook, or copy another "
                 "department's docs/index.az.md and change the text)"]
     return [line for line in message.splitlines() if line.strip()]
+
+
+def _top_level_line(path: Path, key: str) -> int:
+    """The line of a YAML file where the top-level `key:` is set (the last time: that one counts), or 0."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError:
+        return 0
+    return max((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), default=0)
 
 
 def _line_containing(path: Path, needle: str) -> int:
@@ -269,15 +289,16 @@ def targets(repo: Path, depts: list[str] | None) -> list[tuple[str, Path, str]]:
 def split_last(work: list[Job], departments: int, cores: int) -> list[Job]:
     """More departments than cores (`work`'s first `departments` jobs, largest first): the last,
     smallest one becomes one job per language, so the build does not end with one core building
-    a whole department while the others wait (build_all joins them, join_languages)."""
+    a whole department while the others wait (build_all joins them, join_languages). Its default
+    language goes first: the other two, last, then find its print products made (each job makes
+    what the cache lacks, see _check_and_print)."""
     if not 1 < cores < departments:
         return work
     from cpsites.i18n import DEFAULT_LANG
 
     last = work[departments - 1]
-    languages = [last._replace(lang=DEFAULT_LANG)] + [
-        last._replace(lang=lang, site_dir=str(part)) for lang, part in language_parts(Path(last.site_dir)).items()]
-    return work[:departments - 1] + languages + work[departments:]
+    others = [last._replace(lang=lang, site_dir=str(part)) for lang, part in language_parts(Path(last.site_dir)).items()]
+    return [last._replace(lang=DEFAULT_LANG)] + work[:departments - 1] + others + work[departments:]
 
 
 def write_threads(apart: list[bool], cores: int) -> int:
@@ -299,8 +320,8 @@ class Job(NamedTuple):
     previous: str = ""           # its published folder, if any
     reuse: tuple[str, str, str] | None = None  # page_reuse's (frame, published, records)
     write_threads: int = 0       # see write_threads()
-    check: object = None         # a date: check the department (as of that day) and make its print
-                                 # products first, in the same process (see build_all's `check`)
+    check: dt.date | None = None  # check the department as of that day and make its print products
+                                  # first, in the same process (see build_all's `check`)
     lang: str | None = None      # one language only, into its own folder (language_parts)
 
 

@@ -19,12 +19,19 @@ from pathlib import Path
 
 
 def warm_up(config_files: list[str]) -> None:
-    """Best effort: any problem is left for the build, which reports it properly."""
-    for config_file in config_files:
-        try:
-            _warm_up(Path(config_file))
-        except Exception:  # noqa: BLE001 - a head start only; the build meets the problem again
-            logging.getLogger("cpsites").debug("warm-up of %s skipped", config_file, exc_info=True)
+    """Best effort: any problem is left for the build, which reports it properly (so MkDocs'
+    own messages are silenced meanwhile: with no handler, Python would print them raw)."""
+    mkdocs_log = logging.getLogger("mkdocs")
+    level = mkdocs_log.level
+    mkdocs_log.setLevel(logging.CRITICAL + 1)
+    try:
+        for config_file in config_files:
+            try:
+                _warm_up(Path(config_file))
+            except Exception:  # noqa: BLE001 - a head start only; the build meets the problem again
+                logging.getLogger("cpsites").debug("warm-up of %s skipped", config_file, exc_info=True)
+    finally:
+        mkdocs_log.setLevel(level)
     # what is loaded now lives as long as the process: out of the garbage collector's way (its
     # full passes walk every object, and in a forked language process touching them copies pages)
     gc.freeze()

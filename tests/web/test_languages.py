@@ -105,7 +105,7 @@ def test_more_departments_than_cores_split_the_last_one_by_language(tmp_path):
     jobs = [build.Job(slug, f"sites/{slug}/mkdocs.yml", f"out/{slug}", "cache") for slug in depts]
     split = build.split_last(jobs + [build.Job("portal", "mkdocs.yml", "out/.portal", "cache")], 3, 2)
     assert [(j.name, j.lang, Path(j.site_dir).name) for j in split] == [
-        ("first", None, "first"), ("second", None, "second"), ("third", "az", "third"),
+        ("third", "az", "third"), ("first", None, "first"), ("second", None, "second"),
         ("third", "ru", ".third.ru"), ("third", "en", ".third.en"), ("portal", None, ".portal")]
     assert build.split_last(jobs, 3, 4) == jobs and build.split_last(jobs, 3, 1) == jobs
 

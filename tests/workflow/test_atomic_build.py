@@ -162,3 +162,17 @@ def test_several_departments_are_checked_by_the_processes_that_build_them(projec
     for slug in ("demo", "demo2"):
         assert (project / "site" / slug / "ru" / "index.html").is_file()
         assert (project / "site" / slug / "index.html.gz").is_file()
+
+
+def test_a_setting_mkdocs_refuses_is_named_with_its_file_and_line(project: Path):
+    before = snapshot(project / "site")
+    config = project / "sites" / "demo" / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "extra: 1\n", "utf-8")
+    line = len(config.read_text("utf-8").splitlines())
+    done = cpsites("build", "--dept", "demo", "--quiet", cwd=project)
+    output = done.stdout + done.stderr
+    assert done.returncode == 2, output
+    assert f"sites/demo/mkdocs.yml:{line}: the setting `extra` is not valid" in output, output
+    assert "Config value" not in output  # MkDocs' own wording, not printed raw as well
+    assert "Traceback" not in output and "The site was not changed" in output
+    assert snapshot(project / "site") == before
