@@ -68,6 +68,22 @@ def copy_project(dest: Path, departments: tuple[str, ...] = ("mingachevir",)) ->
     return dest
 
 
+def small_project(root: Path, slugs: tuple[str, ...]) -> Path:
+    """The portal and copies of the workflow tests' small `demo` department, without officers and
+    events: no print products to make, so the builds stay quick."""
+    root.mkdir(parents=True)
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("overrides", "docs"):
+        shutil.copytree(REPO / name, root / name)
+    for slug in slugs:
+        dest = root / "sites" / slug
+        shutil.copytree(REPO / "tests" / "workflow" / "fixture" / "demo", dest,
+                        ignore=shutil.ignore_patterns("officers", "events"))
+        config = dest / "department.yml"
+        config.write_text(config.read_text("utf-8").replace("slug: demo", f"slug: {slug}"), "utf-8")
+    return root
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")

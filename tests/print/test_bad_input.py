@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cpsites
+from tests.conftest import run_cpsites, small_project
 from tests.print.conftest import make_department
 
 
@@ -135,3 +135,21 @@ def test_check_paper_finds_the_page_that_does_not_fit(project):
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "t1.yml:16: page 4 (az edition) does not fit" in proc.stdout
     assert 'story "meeting-three"' in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_a_whole_build_refuses_a_page_that_does_not_fit(project):
+    """With more than one department to build, each department's newspaper is made by the
+    worker that then builds it (build.build_all's `check`): a page that runs over stops the build
+    with the same message as `cpsites paper`, and nothing is published."""
+    small_project(project / "other", ("demo",))
+    (project / "other" / "sites" / "demo").rename(project / "sites" / "demo")
+    for name in ("docs", "overrides"):
+        (project / "other" / name).rename(project / name)
+    story = project / "sites" / "mingachevir" / "newspaper" / "stories" / "meeting-three.az.md"
+    story.write_text(story.read_text("utf-8") + "\n\n" + ("Uzun mətn davam edir və səhifəyə sığmır. " * 900), "utf-8")
+    proc = run_cpsites("build", "--quiet", cwd=project, timeout=300)
+    text = proc.stdout + proc.stderr
+    assert proc.returncode == 2, text
+    assert "sites/mingachevir/newspaper/t1.yml:16: page 4 (az edition) does not fit" in text, text
+    assert "The site was not changed" in text and "Traceback" not in text
+    assert not (project / "site").exists()

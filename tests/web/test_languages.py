@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from cpsites import build
-from tests.conftest import REPO, copy_project, run_cpsites
+from tests.conftest import copy_project, run_cpsites, small_project
 
 DEPT = "mingachevir"
 POST = "2025-04-25-essay-competition"
@@ -82,22 +81,6 @@ def test_404_pages_switch_to_each_language_home(both):
         html = (both[0] / page).read_text("utf-8")
         for lang, home in (("az", f"/{DEPT}/"), ("ru", f"/{DEPT}/ru/"), ("en", f"/{DEPT}/en/")):
             assert f'href="{home}" hreflang="{lang}"' in html, page
-
-
-def small_project(root: Path, slugs: tuple[str, ...]) -> Path:
-    """The portal and copies of the workflow tests' small `demo` department, without officers and
-    events: no print products to make, so the builds stay quick."""
-    root.mkdir(parents=True)
-    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("overrides", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    for slug in slugs:
-        dest = root / "sites" / slug
-        shutil.copytree(REPO / "tests" / "workflow" / "fixture" / "demo", dest,
-                        ignore=shutil.ignore_patterns("officers", "events"))
-        config = dest / "department.yml"
-        config.write_text(config.read_text("utf-8").replace("slug: demo", f"slug: {slug}"), "utf-8")
-    return root
 
 
 def test_more_departments_than_cores_split_the_last_one_by_language(tmp_path):
