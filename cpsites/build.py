@@ -344,6 +344,10 @@ def _worker(job: tuple) -> BuildResult:
     made: tuple[list, list] = ([], [])
     if job.check is not None:
         problems, made = _check_and_print(job)
+        # the department just loaded stays for the build: out of the garbage collector's way (its
+        # full passes would walk it again and again), once the last build's garbage is gone
+        gc.collect()
+        gc.freeze()
         if problems:
             if _checks_failed is not None:
                 _checks_failed.set()
