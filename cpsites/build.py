@@ -358,13 +358,13 @@ def _worker(job: tuple) -> BuildResult:
     if job.lang is not None:
         result = build_one(Path(job.config_file), Path(job.site_dir), job.name, lang=job.lang, previous=previous,
                            reuse=job.reuse, write_threads=job.write_threads)
-        result.editions, result.products = made
-        return result  # compressed once joined (build_all), as its search index and sitemap change
-    build = build_languages_apart if job.apart else build_one
-    result = build(Path(job.config_file), Path(job.site_dir), job.name, previous=previous,
-                   reuse=job.reuse, write_threads=job.write_threads)
+    else:
+        build = build_languages_apart if job.apart else build_one
+        result = build(Path(job.config_file), Path(job.site_dir), job.name, previous=previous,
+                       reuse=job.reuse, write_threads=job.write_threads)
     result.editions, result.products = made
-    if result.ok:
+    # one language's folder is compressed once joined (build_all), as its search index and sitemap change
+    if result.ok and job.lang is None:
         # compress in the worker, in parallel; the final pass only finds what is left
         from cpsites.web.compress import precompress
 
